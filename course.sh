@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# One entry point for the course.
+#   bash course.sh start      set up (first time: a few minutes) and open the course in JupyterLab
+#   bash course.sh test       set up and run the course's tests (pass pytest options after it)
+#   bash course.sh generate   rebuild exercises/ and solutions/ from source/ with nbgrader
+#   bash course.sh setup      only set up: a virtual environment in .venv with requirements.txt
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+STAMP="$VENV/.augcourse-installed"
+# nbgrader runs helper programs (alembic) by name: the environment's bin/ must come first.
+export PATH="$PWD/$VENV/bin:$PATH"
+
+setup() {
+  local python="${PYTHON:-python3}"
+  if [ ! -x "$VENV/bin/python" ]; then
+    command -v "$python" >/dev/null || { echo "course.sh: $python not found; install Python 3.10-3.12" >&2; exit 1; }
+    "$python" - <<'PY' || exit 1
+import sys
+if not ((3, 10) <= sys.version_info[:2] <= (3, 12)):
+    sys.exit(f"course.sh: Python {sys.version.split()[0]} found; TensorFlow 2.21 needs 3.10-3.12 "
+             "(set PYTHON=python3.12, for example)")
+PY
+    echo "course.sh: creating $VENV with $("$python" --version)"
+    "$python" -m venv "$VENV"
+  fi
+  # Install again only when requirements.txt or pyproject.toml changed.
+  local want
+  want=$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+    echo "course.sh: installing requirements.txt into $VENV (about 2 minutes the first time)"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+    "$VENV/bin/python" -m pip install --quiet --no-deps -e .
+    echo "$want" >"$STAMP"
+  fi
+  # TensorFlow's C++ start-up lines (CUDA probe, absl) are written straight to file
+  # descriptor 2; keep them in the terminal instead of every notebook's first cell.
+  mkdir -p "$VENV/etc/ipython"
+  printf '%s\n' "c.IPKernelApp.capture_fd_output = False" >"$VENV/etc/ipython/ipython_kernel_config.py"
+}
+
+generate() {
+  # A throw-away gradebook, so that regenerating never touches the class's gradebook.db.
+  local ps db
+  db=$(mktemp -d)
+  for ps in source/*/; do
+    ps=$(basename "$ps")
+    nbgrader generate_assignment "$ps" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
+    nbgrader generate_solution "$ps" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
+  done
+  rm -rf "$db"
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  setup) setup ;;
+  start)
+    setup
+    exec "$VENV/bin/jupyter" lab --ip=127.0.0.1 --ServerApp.root_dir="$PWD" \
+      --LabApp.default_url=/lab/tree/lessons/01_pixels.ipynb "$@" ;;
+  test)
+    setup
+    exec "$VENV/bin/python" -m pytest "$@" ;;
+  generate)
+    setup
+    generate ;;
+  *)
+    echo "usage: bash course.sh start | test [pytest options] | generate | setup" >&2
+    exit 2 ;;
+esac
