@@ -1,0 +1,152 @@
+"""Run the real nbgrader commands on a throw-away copy of the course.
+
+A kept submission is a file ``tests/submissions/<assignment>/<name>.py``::
+
+    \"\"\"One line saying what the submission does.
+
+    expect: test_to_uint8            (test cells that must lose points; or: expect: full)
+    \"\"\"
+    # %% to_uint8                     (grade_id of the solution cell to fill)
+    def to_uint8(images):
+        ...
+
+Solution cells that a submission does not name are filled with the instructor's solution, so
+each wrong submission shows one mistake, and the test can check that exactly the named test
+cells lose points.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parents[1]
+SUBMISSIONS = REPO / "tests" / "submissions"
+BIN = Path(sys.executable).parent
+
+
+def assignments():
+    """Assignment ids: the folders of source/."""
+    return sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
+
+
+@dataclass
+class Submission:
+    name: str
+    description: str
+    expect_full: bool
+    expect_lose: list
+    cells: dict = field(default_factory=dict)
+
+
+def read_submission(path):
+    text = Path(path).read_text()
+    match = re.match(r'\s*"""(.*?)"""', text, flags=re.S)
+    if not match:
+        raise ValueError(f"{path}: starts without a docstring")
+    doc = match.group(1)
+    expect = re.search(r"^expect:\s*(.+)$", doc, flags=re.M)
+    if not expect:
+        raise ValueError(f"{path}: the docstring has no 'expect:' line")
+    words = expect.group(1).split()
+    parts = re.split(r"^# %% (\S+)\s*$", text[match.end():], flags=re.M)
+    cells = {gid: body.strip("\n") + "\n" for gid, body in zip(parts[1::2], parts[2::2])}
+    if not cells:
+        raise ValueError(f"{path}: no '# %% <grade_id>' cell")
+    return Submission(name=Path(path).stem, description=doc.strip().splitlines()[0],
+                      expect_full=words == ["full"], expect_lose=[] if words == ["full"] else words,
+                      cells=cells)
+
+
+def kept_submissions(assignment):
+    folder = SUBMISSIONS / assignment
+    return [read_submission(p) for p in sorted(folder.glob("*.py"))] if folder.is_dir() else []
+
+
+def nbgrader(course, *args, timeout=1800):
+    """Run one nbgrader command in ``course``; return (returncode, combined output)."""
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    env.pop("AUGCOURSE_DB_URL", None)
+    env.pop("AUGCOURSE_EXCHANGE", None)
+    proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+    return proc.returncode, proc.stdout
+
+
+class Course:
+    """A copy of the course's nbgrader setup in ``root`` with one assignment generated."""
+
+    def __init__(self, root, assignment):
+        self.root = Path(root)
+        self.assignment = assignment
+        shutil.copy(REPO / "nbgrader_config.py", self.root)
+        shutil.copytree(REPO / "source" / assignment, self.root / "source" / assignment)
+        code, out = nbgrader(self.root, "generate_assignment", assignment, "--force")
+        if code:
+            raise RuntimeError(f"generate_assignment failed:\n{out}")
+        code, out = nbgrader(self.root, "generate_solution", assignment, "--force")
+        if code:
+            raise RuntimeError(f"generate_solution failed:\n{out}")
+        self.release = next((self.root / "exercises" / assignment).glob("*.ipynb"))
+        self.solution = self.root / "solutions" / assignment / self.release.name
+
+    def student_notebook(self, cells=None, fill_solutions=True, answer="An answer."):
+        """The released notebook with solution cells filled: from ``cells`` where given,
+        else from the instructor's solution (``fill_solutions``), else left untouched."""
+        student = nbformat.read(self.release, as_version=4)
+        solution = {c.metadata["nbgrader"]["grade_id"]: c.source
+                    for c in nbformat.read(self.solution, as_version=4).cells
+                    if c.metadata.get("nbgrader", {}).get("solution")}
+        cells = dict(cells or {})
+        unknown = set(cells) - set(solution)
+        if unknown:
+            raise ValueError(f"no solution cells named {sorted(unknown)} in {self.assignment}")
+        for cell in student.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if not meta.get("solution"):
+                continue
+            grade_id = meta["grade_id"]
+            if grade_id in cells:
+                cell.source = cells[grade_id]
+            elif fill_solutions:
+                cell.source = (answer if cell.cell_type == "markdown"
+                               else _strip_markers(solution[grade_id]))
+        return student
+
+    def submit(self, student_id, notebook):
+        folder = self.root / "submitted" / student_id / self.assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, folder / self.release.name)
+
+    def autograde(self, *extra):
+        """Autograde every submitted student; return seconds taken and nbgrader's output."""
+        start = time.perf_counter()
+        code, out = nbgrader(self.root, "autograde", self.assignment, "--force", *extra)
+        if code:
+            raise RuntimeError(f"autograde exited {code}:\n{out}")
+        return time.perf_counter() - start, out
+
+    def scores(self, student_id):
+        """{grade_id: (score, max_score)} of the auto-graded test cells of one student."""
+        from nbgrader.api import Gradebook
+
+        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gb:
+            notebook = gb.find_submission_notebook(self.release.stem, self.assignment, student_id)
+            return {g.name: (g.auto_score, g.max_score) for g in notebook.grades
+                    if g.cell.cell_type == "code"}
+
+    def autograded_notebook(self, student_id):
+        path = self.root / "autograded" / student_id / self.assignment / self.release.name
+        return json.loads(path.read_text())
+
+
+def _strip_markers(source):
+    return "\n".join(line for line in source.splitlines()
+                     if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))

@@ -1,0 +1,123 @@
+"""Every assignment through the real nbgrader: the solution gets full marks, the untouched
+student version zero, every kept wrong submission loses points exactly where its mistake is,
+and every kept alternative correct submission gets full marks."""
+
+import nbformat
+import pytest
+
+from course_harness import Course, assignments, kept_submissions
+
+SPECIAL = ("solution", "untouched", "tests_deleted_solution", "tests_deleted_untouched")
+_graded = {}
+
+
+def graded_course(assignment, tmp_path_factory):
+    """Generate, submit every kept submission and autograde them all in one nbgrader run."""
+    if assignment not in _graded:
+        course = Course(tmp_path_factory.mktemp(assignment), assignment)
+        course.submit("solution", course.student_notebook())
+        course.submit("untouched", course.student_notebook(fill_solutions=False))
+        for student, fill in (("tests_deleted_solution", True),
+                              ("tests_deleted_untouched", False)):
+            notebook = course.student_notebook(fill_solutions=fill)
+            notebook.cells = [c for c in notebook.cells
+                              if not c.metadata.get("nbgrader", {}).get("grade")
+                              or c.cell_type == "markdown"]
+            course.submit(student, notebook)
+        submissions = kept_submissions(assignment)
+        for sub in submissions:
+            course.submit(sub.name, course.student_notebook(sub.cells))
+        seconds, log = course.autograde()
+        course.seconds_per_submission = seconds / (len(submissions) + len(SPECIAL))
+        print(f"\n{assignment}: autograde {seconds:.1f} s for {len(submissions) + len(SPECIAL)} "
+              f"submissions, {course.seconds_per_submission:.1f} s each")
+        _graded[assignment] = course
+    return _graded[assignment]
+
+
+def _cases():
+    for assignment in assignments():
+        for sub in kept_submissions(assignment):
+            yield pytest.param(assignment, sub, id=f"{assignment}-{sub.name}")
+
+
+def _describe(scores):
+    return ", ".join(f"{k}: {s}/{m}" for k, (s, m) in sorted(scores.items()))
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_assignment_keeps_enough_submissions(assignment):
+    subs = kept_submissions(assignment)
+    wrong = [s for s in subs if not s.expect_full]
+    right = [s for s in subs if s.expect_full]
+    assert len(wrong) >= 3, f"{assignment}: keep at least 3 real wrong submissions"
+    assert len(right) >= 1, f"{assignment}: keep at least 1 alternative correct submission"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_solution_scores_full_marks(assignment, tmp_path_factory):
+    scores = graded_course(assignment, tmp_path_factory).scores("solution")
+    assert scores, "no auto-graded test cells found"
+    assert all(s == m for s, m in scores.values()), _describe(scores)
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_untouched_student_version_scores_zero(assignment, tmp_path_factory):
+    scores = graded_course(assignment, tmp_path_factory).scores("untouched")
+    assert scores and all(s == 0 for s, _ in scores.values()), _describe(scores)
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_deleted_test_cells_are_restored_and_graded(assignment, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    full = course.scores("tests_deleted_solution")
+    zero = course.scores("tests_deleted_untouched")
+    assert full == course.scores("solution"), _describe(full)
+    assert all(s == 0 for s, _ in zero.values()), _describe(zero)
+
+
+@pytest.mark.parametrize("assignment, submission", list(_cases()))
+def test_kept_submission_scores_as_expected(assignment, submission, tmp_path_factory):
+    course = graded_course(assignment, tmp_path_factory)
+    scores = course.scores(submission.name)
+    unknown = set(submission.expect_lose) - set(scores)
+    assert not unknown, f"{submission.name}: expects test cells that do not exist: {unknown}"
+    lost = {k for k, (s, m) in scores.items() if s < m}
+    if submission.expect_full:
+        assert not lost, f"correct submission lost points: {_describe(scores)}"
+    else:
+        assert lost == set(submission.expect_lose), (
+            f"{submission.name} ({submission.description}) should lose points in exactly "
+            f"{sorted(submission.expect_lose)}; scores were {_describe(scores)}")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_visible_tests_explain_the_mistake(assignment, tmp_path_factory):
+    """A wrong submission's failing cell shows our message, not a bare AssertionError."""
+    course = graded_course(assignment, tmp_path_factory)
+    for sub in kept_submissions(assignment):
+        if sub.expect_full:
+            continue
+        notebook = course.autograded_notebook(sub.name)
+        for cell in notebook["cells"]:
+            grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+            if grade_id not in sub.expect_lose:
+                continue
+            errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+            assert errors, f"{sub.name}: {grade_id} lost points without an error output"
+            if errors[0]["ename"] == "AssertionError":
+                assert errors[0]["evalue"].strip(), (
+                    f"{sub.name}: {grade_id} failed with a bare AssertionError")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_validate_passes_the_solution(assignment, tmp_path_factory):
+    """What a student sees after pressing Validate on a correct notebook."""
+    from course_harness import nbgrader
+
+    course = graded_course(assignment, tmp_path_factory)
+    path = course.root / "validate" / course.release.name
+    path.parent.mkdir()
+    nbformat.write(course.student_notebook(), path)
+    code, out = nbgrader(course.root, "validate", str(path))
+    assert code == 0 and "Success! Your notebook passes all the tests." in out, out
