@@ -12,11 +12,12 @@ def _as_array(images, name):
         images = images.numpy()
     try:
         array = np.asarray(images)
-    except Exception as exc:  # ragged lists, objects numpy cannot take
-        raise ImageInputError(f"{name} could not be read as an array: {exc}") from None
-    if array.dtype == object:
+    except ValueError:  # NumPy refuses lists of arrays of different shapes
+        array = None
+    if array is None or array.dtype == object:
         raise ImageInputError(
-            f"{name} is a ragged or mixed list; all images must have the same shape")
+            f"{name} is a list of images of different shapes; all images of a batch must "
+            "have the same shape (resize or crop them first)")
     return array
 
 

@@ -139,7 +139,7 @@ def write_image_folder(folder, images, labels, class_names):
     folder = Path(folder)
     for name in class_names:
         (folder / str(name)).mkdir(parents=True, exist_ok=True)
-    for index, (image, label) in enumerate(zip(images, labels)):
+    for index, (image, label) in enumerate(zip(images, labels, strict=True)):
         path = folder / str(class_names[label]) / f"{index:05d}.png"
         path.write_bytes(tf.io.encode_png(image).numpy())
     return folder
@@ -178,7 +178,7 @@ def load_image_folder(folder, image_size=(64, 64), batch_size=32, validation_spl
 
 
 def tfds_data_dir():
-    """The folder tensorflow-datasets reads from: ``$TFDS_DATA_DIR`` or ``~/tensorflow_datasets``."""
+    """Where tensorflow-datasets reads: ``$TFDS_DATA_DIR`` or ``~/tensorflow_datasets``."""
     return Path(os.environ.get("TFDS_DATA_DIR", Path.home() / "tensorflow_datasets"))
 
 

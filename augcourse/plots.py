@@ -65,7 +65,7 @@ def show_before_after(before, after, titles=("before", "after"), size=3.0):
     if len(before_arr) != len(after_arr):
         raise ValueError(f"before has {len(before_arr)} images but after has {len(after_arr)}")
     pairs = []
-    for left, right in zip(before_arr, after_arr):
+    for left, right in zip(before_arr, after_arr, strict=True):
         pairs.extend([left, right])
     return show_images(pairs, titles=list(titles) * len(before_arr), ncols=2, size=size)
 

@@ -57,7 +57,8 @@ def read_submission(path):
         raise ValueError(f"{path}: the docstring has no 'expect:' line")
     words = expect.group(1).split()
     parts = re.split(r"^# %% (\S+)\s*$", text[match.end():], flags=re.M)
-    cells = {gid: body.strip("\n") + "\n" for gid, body in zip(parts[1::2], parts[2::2])}
+    pairs = zip(parts[1::2], parts[2::2], strict=True)
+    cells = {grade_id: body.strip("\n") + "\n" for grade_id, body in pairs}
     if not cells:
         raise ValueError(f"{path}: no '# %% <grade_id>' cell")
     return Submission(name=Path(path).stem, description=doc.strip().splitlines()[0],

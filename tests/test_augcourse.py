@@ -1,0 +1,171 @@
+"""The helper package: data loads offline, plots draw, and bad input gets a clear error."""
+
+import time
+
+import augcourse
+import matplotlib
+import numpy as np
+import pytest
+
+from augcourse import ImageInputError, check_images
+from augcourse import data as course_data
+from augcourse.plots import show_before_after, show_images
+
+matplotlib.use("Agg")
+
+
+# ---- check_images: one place for input validation -------------------------------------------
+
+@pytest.mark.parametrize("bad, message", [
+    (np.zeros((4, 4), np.uint8), r"rank 2.*\[\.\.\., None\]"),
+    (np.zeros((2, 2, 4, 4, 3), np.uint8), "rank 5"),
+    (np.zeros((4, 4, 5), np.uint8), "5 channels"),
+    (np.zeros((4, 4, 3), np.int32), "dtype int32"),
+    (np.full((4, 4, 3), 200.0, np.float32), "divide by 255"),
+    (np.full((4, 4, 3), -0.5, np.float32), "Clip"),
+    (np.full((4, 4, 3), np.nan, np.float32), "NaN"),
+    (np.zeros((0, 4, 4, 3), np.uint8), "empty"),
+    ([np.zeros((2, 2, 3)), np.zeros((3, 3, 3))], "same shape"),
+    ("a string", "rank 0"),
+    (np.zeros((4, 4, 3), bool), "dtype bool"),
+])
+def test_check_images_rejects_bad_input_with_a_clear_message(bad, message):
+    with pytest.raises(ImageInputError, match=message):
+        check_images(bad)
+
+
+def test_check_images_accepts_images_batches_and_tensors():
+    import tensorflow as tf
+
+    assert check_images(np.zeros((4, 5, 3), np.uint8)).shape == (4, 5, 3)
+    assert check_images(np.ones((2, 4, 5, 1), np.float32)).shape == (2, 4, 5, 1)
+    assert check_images(tf.zeros((2, 4, 5, 3))).shape == (2, 4, 5, 3)
+    with pytest.raises(ImageInputError, match="rank 3"):
+        check_images(np.zeros((4, 5, 3), np.uint8), ranks=(4,))
+
+
+# ---- config ----------------------------------------------------------------------------------
+
+def test_set_seed_makes_draws_repeat_and_rejects_bad_seeds():
+    import tensorflow as tf
+
+    augcourse.set_seed(3)
+    first = (np.random.rand(), tf.random.uniform(()).numpy())
+    augcourse.set_seed(3)
+    assert (np.random.rand(), tf.random.uniform(()).numpy()) == first
+    for bad in (-1, 1.5, "7", True):
+        with pytest.raises(ValueError, match="non-negative integer"):
+            augcourse.set_seed(bad)
+
+
+def test_pick_follows_fast_mode(monkeypatch):
+    monkeypatch.setattr(augcourse.config, "FAST", True)
+    assert augcourse.config.pick(100, 3) == 3
+    monkeypatch.setattr(augcourse.config, "FAST", False)
+    assert augcourse.config.pick(100, 3) == 100
+
+
+# ---- data --------------------------------------------------------------------------------------
+
+def test_digits_load_offline_in_every_form():
+    images, labels = course_data.load_digits(size=16, as_rgb=True, n=50)
+    assert images.shape == (50, 16, 16, 3) and images.dtype == np.uint8
+    assert labels.shape == (50,) and set(labels.tolist()) <= set(range(10))
+    for bad in ({"size": 0}, {"size": 2.5}, {"n": 0}, {"n": 5000}):
+        with pytest.raises(ValueError):
+            course_data.load_digits(**bad)
+
+
+def test_every_photo_loads_offline():
+    for name in course_data.photo_names():
+        photo = course_data.load_photo(name)
+        assert photo.ndim == 3 and photo.shape[-1] == 3 and photo.dtype == np.uint8, name
+    batch = course_data.load_photos(size=(48, 64))
+    assert batch.shape == (len(course_data.photo_names()), 48, 64, 3)
+    with pytest.raises(ValueError, match="unknown photo 'dog'"):
+        course_data.load_photo("dog")
+    with pytest.raises(ValueError, match=r"\(height, width\)"):
+        course_data.load_photos(size=64)
+
+
+def test_image_folder_round_trip(tmp_path):
+    images, labels = course_data.load_digits(n=40)
+    course_data.write_image_folder(tmp_path / "digits", images, labels,
+                                   [f"digit{k}" for k in range(10)])
+    assert len(list((tmp_path / "digits").glob("digit*/*.png"))) == 40
+    dataset, names = course_data.load_image_folder(tmp_path / "digits", image_size=(8, 8),
+                                                   batch_size=40, color_mode="grayscale")
+    assert names == [f"digit{k}" for k in range(10)]
+    batch, batch_labels = next(iter(dataset))
+    assert batch.shape == (40, 8, 8, 1)
+    # The same pixels come back: sort both sides by content to ignore the shuffle.
+    got = sorted(map(bytes, batch.numpy().astype(np.uint8).reshape(40, -1)))
+    assert got == sorted(map(bytes, images.reshape(40, -1)))
+    train, val, _ = course_data.load_image_folder(tmp_path / "digits", image_size=(8, 8),
+                                                  validation_split=0.25)
+    assert sum(int(b[0].shape[0]) for b in train) == 30
+    assert sum(int(b[0].shape[0]) for b in val) == 10
+
+
+def test_image_folder_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        course_data.load_image_folder(tmp_path / "missing")
+    with pytest.raises(ValueError, match="no sub-folders"):
+        course_data.load_image_folder(tmp_path)
+    (tmp_path / "cats").mkdir()
+    (tmp_path / "cats" / "notes.txt").write_text("not an image")
+    with pytest.raises(ValueError, match="no images"):
+        course_data.load_image_folder(tmp_path)
+    with pytest.raises(ValueError, match="labels must lie"):
+        course_data.write_image_folder(tmp_path / "x", np.zeros((2, 4, 4, 1), np.uint8), [0, 5],
+                                       ["a", "b"])
+
+
+def test_tf_flowers_missing_fails_fast_and_clearly(tmp_path, monkeypatch):
+    monkeypatch.setenv("TFDS_DATA_DIR", str(tmp_path))
+    start = time.perf_counter()
+    assert not course_data.tf_flowers_on_disk()
+    with pytest.raises(course_data.DatasetNotAvailable, match="not prepared under"):
+        course_data.load_tf_flowers()
+    assert time.perf_counter() - start < 5, "must not wait on a network"
+
+
+def test_tf_flowers_loading_code_on_local_mock_data(tmp_path):
+    """The real loading path, with tensorflow-datasets' own mock instead of the download."""
+    import tensorflow_datasets as tfds
+
+    (tmp_path / "tf_flowers" / "3.0.1").mkdir(parents=True)
+    (tmp_path / "tf_flowers" / "3.0.1" / "dataset_info.json").write_text("{}")
+    assert course_data.tf_flowers_on_disk(tmp_path)
+    with tfds.testing.mock_data(num_examples=10):
+        train, val, names = course_data.load_tf_flowers(tmp_path, image_size=(32, 40))
+    image, label = next(iter(train))
+    assert image.shape == (32, 40, 3) and image.dtype.name == "uint8"
+    assert len(names) == 5 and 0 <= int(label) < 5
+    assert sum(1 for _ in val) >= 1
+
+
+# ---- plots ---------------------------------------------------------------------------------------
+
+def test_show_images_and_before_after_draw():
+    import matplotlib.pyplot as plt
+
+    digits, labels = course_data.load_digits(n=5)
+    fig = show_images(digits, titles=labels.tolist(), ncols=3)
+    assert len(fig.axes) == 6 and fig.axes[0].get_title() == "0"
+    assert fig.axes[0].images[0].get_clim() == (0, 255), "gray range must be fixed, not stretched"
+    plt.close(fig)
+    fig = show_before_after(digits[:2], digits[:2] / 255.0)
+    assert len(fig.axes) == 4
+    plt.close(fig)
+
+
+def test_plot_errors():
+    with pytest.raises(ImageInputError, match="empty list"):
+        show_images([])
+    with pytest.raises(ValueError, match="2 titles for 3 images"):
+        show_images(np.zeros((3, 4, 4, 1), np.uint8), titles=["a", "b"])
+    with pytest.raises(ImageInputError, match="divide by 255"):
+        show_images(np.full((2, 4, 4, 3), 255.0))
+    with pytest.raises(ValueError, match="before has 2 images but after has 1"):
+        show_before_after(np.zeros((2, 4, 4, 3)), np.zeros((1, 4, 4, 3)))

@@ -1,0 +1,129 @@
+"""The repository itself: pins agree, notebooks are clean, generated folders are current,
+and the code passes the linter."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def tracked(pattern):
+    out = subprocess.run(["git", "ls-files", pattern], cwd=REPO, text=True,
+                         capture_output=True, check=True).stdout
+    return [REPO / line for line in out.splitlines()]
+
+
+NOTEBOOKS = [p for p in tracked("*.ipynb") if p.exists()]
+
+
+def _pins(lines):
+    pins = {}
+    for line in lines:
+        line = line.split("#")[0].strip().lstrip("- ").strip()
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)", line)
+        if match:
+            pins[match.group(1).lower().replace("_", "-")] = match.group(2)
+    return pins
+
+
+def test_requirements_and_environment_yml_pin_the_same_set():
+    requirements = _pins((REPO / "requirements.txt").read_text().splitlines())
+    environment = (REPO / "environment.yml").read_text()
+    conda = _pins(environment.split("- pip:", 1)[1].splitlines())
+    assert requirements, "requirements.txt pins nothing"
+    assert requirements == conda, (
+        f"only in requirements.txt: {set(requirements.items()) - set(conda.items())}; "
+        f"only in environment.yml: {set(conda.items()) - set(requirements.items())}")
+    for name in ("tensorflow", "keras", "jupyterlab", "nbgrader", "matplotlib",
+                 "tensorflow-datasets", "importlib-resources"):
+        assert name in requirements, f"{name} is not pinned"
+
+
+def test_installed_versions_match_the_pins():
+    from importlib.metadata import version
+
+    pins = _pins((REPO / "requirements.txt").read_text().splitlines())
+    wrong = {name: (pin, version(name)) for name, pin in pins.items() if version(name) != pin}
+    assert not wrong, f"installed versions differ from requirements.txt: {wrong}"
+
+
+def test_there_are_notebooks():
+    assert any(p.parts[-2] == "lessons" for p in NOTEBOOKS)
+    assert any("source" in p.parts for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(REPO)) for p in NOTEBOOKS])
+def test_notebook_is_committed_clean(path):
+    notebook = json.loads(path.read_text())
+    assert notebook["nbformat"] == 4 and notebook["nbformat_minor"] >= 5, "ids need nbformat 4.5"
+    ids = [cell.get("id") for cell in notebook["cells"]]
+    assert all(i and re.fullmatch(r"[a-zA-Z0-9_-]{1,64}", i) for i in ids), "missing cell id"
+    assert len(set(ids)) == len(ids), "duplicate cell ids"
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"cell {cell['id']} has outputs"
+            assert cell["execution_count"] is None, f"cell {cell['id']} has an execution count"
+
+
+SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_source_notebook_nbgrader_metadata(path):
+    cells = json.loads(path.read_text())["cells"]
+    meta = [c["metadata"]["nbgrader"] | {"type": c["cell_type"], "text": "".join(c["source"])}
+            for c in cells if "nbgrader" in c["metadata"]]
+    grade_ids = [m["grade_id"] for m in meta]
+    assert len(set(grade_ids)) == len(grade_ids), "duplicate grade_id"
+    tests = [m for m in meta if m["grade"] and not m["solution"]]
+    written = [m for m in meta if m["grade"] and m["solution"] and m["type"] == "markdown"]
+    assert len(tests) >= 2, "an assignment needs several auto-graded parts"
+    assert written, "an assignment needs a written answer graded by hand"
+    for m in tests:
+        assert m["locked"] and m["points"] > 0, m["grade_id"]
+        assert "### BEGIN HIDDEN TESTS" in m["text"], f"{m['grade_id']} has no hidden tests"
+    for m in written:
+        assert "Rubric" in m["text"], f"{m['grade_id']} has no rubric for the grader"
+
+
+def test_generated_folders_match_source(tmp_path):
+    """exercises/ and solutions/ are what `bash course.sh generate` makes from source/ now."""
+    for name in ("course.sh", "nbgrader_config.py", "requirements.txt", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path)
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    env = dict(os.environ, AUGCOURSE_VENV=str(BIN.parent))
+    env.pop("AUGCOURSE_DB_URL", None)
+    proc = subprocess.run(["bash", "course.sh", "generate"], cwd=tmp_path, env=env, text=True,
+                          capture_output=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for folder in ("exercises", "solutions"):
+        fresh = {p.relative_to(tmp_path): p.read_bytes()
+                 for p in (tmp_path / folder).rglob("*") if p.is_file()}
+        committed = {p.relative_to(REPO): p.read_bytes()
+                     for p in tracked(f"{folder}/*") if p.exists()}
+        assert fresh, f"nothing was generated in {folder}/"
+        assert fresh.keys() == committed.keys(), f"{folder}/ files differ from generated"
+        stale = [str(k) for k in fresh if fresh[k] != committed[k]]
+        assert not stale, f"run `bash course.sh generate`: stale {stale}"
+
+
+def test_linter_passes_on_package_tests_and_notebooks():
+    proc = subprocess.run([str(BIN / "ruff"), "check", "--output-format", "concise",
+                           "augcourse", "tests", "source", "lessons", "nbgrader_config.py"],
+                          cwd=REPO, text=True, capture_output=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (REPO / "README.md").read_text()
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "bash course.sh test" in readme and "bash course.sh start" in readme
+    assert "bash course.sh test" in ci
