@@ -63,8 +63,10 @@ case "$cmd" in
   setup) setup ;;
   start)
     setup
+    as_root=()
+    [ "$(id -u)" -ne 0 ] || as_root=(--allow-root)  # containers often run as root
     exec "$VENV/bin/jupyter" lab --ip=127.0.0.1 --ServerApp.root_dir="$PWD" \
-      --LabApp.default_url=/lab/tree/lessons/01_pixels.ipynb "$@" ;;
+      --LabApp.default_url=/lab/tree/lessons/01_pixels.ipynb "${as_root[@]}" "$@" ;;
   test)
     setup
     exec "$VENV/bin/python" -m pytest "$@" ;;

@@ -87,6 +87,7 @@ class Course:
     def __init__(self, root, assignment):
         self.root = Path(root)
         self.assignment = assignment
+        self.root.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "nbgrader_config.py", self.root)
         shutil.copytree(REPO / "source" / assignment, self.root / "source" / assignment)
         code, out = nbgrader(self.root, "generate_assignment", assignment, "--force")

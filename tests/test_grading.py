@@ -121,3 +121,37 @@ def test_validate_passes_the_solution(assignment, tmp_path_factory):
     nbformat.write(course.student_notebook(), path)
     code, out = nbgrader(course.root, "validate", str(path))
     assert code == 0 and "Success! Your notebook passes all the tests." in out, out
+
+
+def test_exchange_round_trip_inside_the_course_folder(tmp_path):
+    """release -> fetch -> submit -> collect -> autograde, with the exchange in the course
+    folder (no /srv, no root needed), as a class on one machine would run it."""
+    import getpass
+
+    from course_harness import nbgrader
+
+    assignment = assignments()[0]
+    course = Course(tmp_path / "course", assignment)
+    code, out = nbgrader(course.root, "release_assignment", assignment)
+    assert code == 0, out
+    assert (course.root / ".exchange" / "augmentation" / "outbound" / assignment).is_dir()
+
+    student_home = tmp_path / "student"
+    student_home.mkdir()
+    # The student's own folder: nbgrader_config.py names the same exchange and course.
+    (student_home / "nbgrader_config.py").write_text(
+        f"c = get_config()\nc.Exchange.root = {str(course.root / '.exchange')!r}\n"
+        "c.CourseDirectory.course_id = 'augmentation'\n")
+    code, out = nbgrader(student_home, "fetch_assignment", assignment)
+    assert code == 0, out
+    fetched = student_home / assignment / course.release.name
+    nbformat.write(course.student_notebook(), fetched)  # the student does the work
+    code, out = nbgrader(student_home, "submit", assignment)
+    assert code == 0, out
+    code, out = nbgrader(course.root, "collect", assignment)
+    assert code == 0, out
+    student = getpass.getuser()
+    assert (course.root / "submitted" / student / assignment / course.release.name).is_file()
+    course.autograde()
+    scores = course.scores(student)
+    assert scores and all(s == m for s, m in scores.values()), _describe(scores)

@@ -127,3 +127,41 @@ def test_ci_runs_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text()
     assert "bash course.sh test" in readme and "bash course.sh start" in readme
     assert "bash course.sh test" in ci
+
+
+def test_start_command_serves_jupyterlab_on_loopback_with_lesson_one():
+    """`bash course.sh start` (the README's first command) serves JupyterLab on 127.0.0.1 and
+    opens lesson 1; the nbgrader extensions (formgrader, validate) load."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, AUGCOURSE_VENV=str(BIN.parent))
+    server = subprocess.Popen(
+        ["bash", "course.sh", "start", "--no-browser", f"--port={port}",
+         "--ServerApp.token=course-test"], cwd=REPO, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token=course-test", timeout=2):
+                    break
+            except OSError:
+                assert server.poll() is None, server.stdout.read()
+                assert time.monotonic() < deadline, "JupyterLab did not start in 90 s"
+                time.sleep(1)
+        with urllib.request.urlopen(f"{base}/?token=course-test", timeout=10) as response:
+            assert response.url.startswith(f"{base}/lab/tree/lessons/01_pixels.ipynb")
+        with urllib.request.urlopen(f"{base}/api/contents/lessons?token=course-test") as response:
+            names = {item["name"] for item in json.load(response)["content"]}
+        assert "01_pixels.ipynb" in names
+        with urllib.request.urlopen(f"{base}/formgrader?token=course-test") as response:
+            assert response.status == 200
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
