@@ -1,0 +1,99 @@
+"""Lesson 02 (geometry): every statement the lesson makes about TensorFlow and Keras, asserted
+on the installed versions. The section is named in each docstring."""
+
+import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+RNG = np.random.default_rng(0)
+IMAGE = RNG.integers(0, 256, (6, 9, 3), dtype=np.uint8)
+BATCH = RNG.integers(0, 256, (4, 6, 9, 3), dtype=np.uint8)
+
+
+def test_flips_are_slicing():
+    """1: photo[:, ::-1] is flip_left_right and photo[::-1] is flip_up_down, for one image;
+    images[..., ::-1, :] flips both an image and a batch; batch[:, ::-1] flips the height."""
+    assert np.array_equal(IMAGE[:, ::-1], tf.image.flip_left_right(IMAGE).numpy())
+    assert np.array_equal(IMAGE[::-1], tf.image.flip_up_down(IMAGE).numpy())
+    assert np.array_equal(IMAGE[..., ::-1, :], tf.image.flip_left_right(IMAGE).numpy())
+    assert np.array_equal(BATCH[..., ::-1, :], tf.image.flip_left_right(BATCH).numpy())
+    assert np.array_equal(BATCH[:, ::-1], tf.image.flip_up_down(BATCH).numpy())
+
+
+def test_rot90_is_transpose_then_vertical_flip_and_swaps_sides():
+    """2: transposing then flipping top-bottom is tf.image.rot90(k=1), counter-clockwise."""
+    turned = tf.image.rot90(IMAGE, k=1).numpy()
+    assert np.array_equal(np.swapaxes(IMAGE, 0, 1)[::-1], turned)
+    assert turned.shape == (9, 6, 3)
+    assert np.array_equal(turned, np.rot90(IMAGE, 1))  # NumPy's rot90 is counter-clockwise
+
+
+def test_half_turn_maps_a_six_like_shape_onto_a_nine_like_shape():
+    """3: a half turn is a flip on both axes, which is what makes a 6 read as a 9."""
+    assert np.array_equal(tf.image.rot90(IMAGE, k=2).numpy(), IMAGE[::-1, ::-1])
+
+
+def test_random_rotation_factor_is_a_fraction_of_a_turn_positive_counter_clockwise():
+    """4: factor is a fraction of a full turn and a positive angle turns counter-clockwise:
+    exactly 0.25 is one quarter turn, the same as tf.image.rot90(k=1)."""
+    x = np.arange(25, dtype=np.float32).reshape(1, 5, 5, 1)
+    layer = keras.layers.RandomRotation((0.25, 0.25), fill_mode="constant",
+                                        interpolation="nearest")
+    assert np.array_equal(layer(x, training=True).numpy(), tf.image.rot90(x, k=1).numpy())
+
+
+def test_rotation_zoom_translation_defaults():
+    """4, 5: defaults are bilinear interpolation and reflect fill."""
+    rotation = keras.layers.RandomRotation(0.1)
+    assert rotation.interpolation == "bilinear" and rotation.fill_mode == "reflect"
+    assert keras.layers.RandomZoom(0.1).fill_mode == "reflect"
+    assert keras.layers.RandomTranslation(0.1, 0.1).fill_mode == "reflect"
+
+
+@pytest.mark.parametrize("mode, corner_is_zero", [
+    ("reflect", False), ("constant", True), ("nearest", False), ("wrap", False)])
+def test_fill_modes(mode, corner_is_zero):
+    """4: "constant" fills the corners with 0; reflect, nearest and wrap reuse image pixels."""
+    ones = np.ones((1, 32, 32, 1), np.float32)
+    out = keras.layers.RandomRotation((0.125, 0.125), fill_mode=mode)(ones, training=True)
+    assert (float(out[0, 0, 0, 0]) == 0.0) == corner_is_zero
+
+
+def test_nearest_keeps_values_bilinear_makes_new_ones():
+    """4: nearest copies existing values; bilinear blends and creates new ones."""
+    x = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
+    values = set(range(16))
+    nearest = keras.layers.RandomRotation((0.05, 0.05), interpolation="nearest")
+    bilinear = keras.layers.RandomRotation((0.05, 0.05), interpolation="bilinear")
+    assert set(nearest(x, training=True).numpy().ravel().tolist()) <= values
+    assert not set(np.round(bilinear(x, training=True).numpy().ravel(), 4).tolist()) <= values
+
+
+def test_training_false_is_identity_and_direct_call_augments():
+    """4: training=False returns the input; a direct call without the argument augments."""
+    x = RNG.random((2, 16, 16, 3)).astype(np.float32)
+    layer = keras.layers.RandomRotation(0.1)
+    assert np.array_equal(layer(x, training=False).numpy(), x)
+    assert not np.array_equal(layer(x).numpy(), x)
+
+
+def test_random_crop_per_image_versus_keras_random_crop_per_batch():
+    """5: tf.image.random_crop mapped per image gives each its own window; keras RandomCrop
+    uses one window for the whole batch."""
+    counting = np.tile(np.arange(256, dtype=np.float32).reshape(1, 16, 16, 1), (16, 1, 1, 1))
+    per_image = tf.map_fn(lambda image: tf.image.random_crop(image, (8, 8, 1)), counting)
+    per_batch = keras.layers.RandomCrop(8, 8)(counting, training=True)
+    assert len(np.unique(per_image[:, 0, 0, 0])) > 1
+    assert len(np.unique(per_batch[:, 0, 0, 0])) == 1
+
+
+def test_rotate_then_crop_keeps_the_fill_out():
+    """6: rotating then cropping the centre shows no fill; cropping then rotating does."""
+    image = np.full((1, 64, 96, 3), 0.5, np.float32)
+    turn = keras.layers.RandomRotation((0.06, 0.06), fill_mode="constant")
+    rotate_then_crop = tf.image.central_crop(turn(image, training=True)[0], 0.6).numpy()
+    crop_then_rotate = turn(tf.image.central_crop(image, 0.6), training=True)[0].numpy()
+    assert not np.any(np.all(rotate_then_crop == 0, axis=-1))
+    assert np.mean(np.all(crop_then_rotate == 0, axis=-1)) > 0.05
