@@ -1,0 +1,113 @@
+"""Lesson 03 (colour and noise): every statement the lesson makes about TensorFlow, Keras and
+NumPy, asserted on the installed versions. The section is named in each docstring."""
+
+import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+RNG = np.random.default_rng(3)
+PHOTO = RNG.uniform(0.0, 1.0, (12, 16, 3)).astype(np.float32)
+
+
+def spread(x):
+    """Each image's spread around its own per-channel means (as in the lesson)."""
+    centred = x - tf.reduce_mean(x, axis=[1, 2], keepdims=True)
+    return tf.sqrt(tf.reduce_sum(centred**2, axis=[1, 2, 3]))
+
+
+def test_adjust_brightness_adds_and_does_not_clip_floats():
+    """1: adjust_brightness adds delta; on floats it does not clip."""
+    out = tf.image.adjust_brightness(PHOTO, 0.3).numpy()
+    np.testing.assert_allclose(out, PHOTO + 0.3, atol=1e-6)
+    assert out.max() > 1.0
+
+
+def test_adjust_brightness_saturates_uint8_while_plain_addition_wraps():
+    """1: on uint8, adjust_brightness saturates (200 + half the range is 255); plain addition
+    wraps (200 + 100 is 44)."""
+    pixel = tf.constant([[[200]]], tf.uint8)
+    assert int(tf.image.adjust_brightness(pixel, 0.5)[0, 0, 0]) == 255
+    assert int((pixel + 100)[0, 0, 0]) == 44
+
+
+def test_adjust_contrast_formula_per_image_per_channel():
+    """2: (x - mean) * factor + mean, with the mean of each channel of each image."""
+    batch = RNG.uniform(0, 1, (3, 5, 6, 3)).astype(np.float32)
+    mean = batch.mean(axis=(1, 2), keepdims=True)
+    np.testing.assert_allclose(tf.image.adjust_contrast(batch, 1.7).numpy(),
+                               (batch - mean) * 1.7 + mean, atol=1e-5)
+
+
+def test_saturation_hue_gamma():
+    """3: saturation 0 is gray; hue delta is a fraction of the wheel (1.0 is a full circle,
+    0.5 moves far); random_hue refuses max_delta above 0.5; gamma is x ** gamma with 0 and 1
+    fixed."""
+    gray = tf.image.adjust_saturation(PHOTO, 0.0).numpy()
+    assert np.allclose(gray[..., 0], gray[..., 1], atol=1e-5)
+    assert np.allclose(gray[..., 1], gray[..., 2], atol=1e-5)
+    assert np.abs(tf.image.adjust_hue(PHOTO, 1.0).numpy() - PHOTO).max() < 1e-4
+    assert np.abs(tf.image.adjust_hue(PHOTO, 0.5).numpy() - PHOTO).max() > 0.3
+    with pytest.raises(ValueError, match="max_delta must be <= 0.5"):
+        tf.image.random_hue(PHOTO, 0.6)
+    np.testing.assert_allclose(tf.image.adjust_gamma(PHOTO, 2.0).numpy(), PHOTO**2, rtol=1e-5)
+    ends = tf.constant([[[0.0, 1.0, 0.5]]])
+    out = tf.image.adjust_gamma(ends, 2.0).numpy().ravel()
+    assert out[0] == 0.0 and out[1] == 1.0 and out[2] < 0.5
+
+
+def test_numpy_noise_is_float64_and_tf_noise_float32():
+    """4: NumPy's normal draws are float64 and make a float32 image float64; TF draws float32."""
+    assert (PHOTO + np.random.normal(0, 0.05, PHOTO.shape)).dtype == np.float64
+    assert tf.random.Generator.from_seed(1).normal((2, 2)).dtype == tf.float32
+
+
+def test_unscaled_noise_vanishes_on_uint8():
+    """4: noise of std 0.05 added to uint8 values and rounded changes no pixel."""
+    image = RNG.integers(0, 256, (32, 32, 3), dtype=np.uint8)
+    noise = tf.random.Generator.from_seed(2).normal(image.shape, stddev=0.05)
+    out = tf.cast(tf.round(tf.cast(image, tf.float32) + noise), tf.uint8).numpy()
+    assert np.array_equal(out, image)
+
+
+def test_tf_image_random_ops_draw_once_keras_layers_per_image():
+    """5: on a batch, tf.image.random_brightness and random_contrast draw once per call;
+    keras RandomBrightness and RandomContrast draw per image."""
+    gray = tf.fill((32, 8, 8, 3), 0.5)
+    textured = tf.random.stateless_uniform((32, 8, 8, 3), seed=(1, 2), minval=0.3, maxval=0.7)
+
+    def distinct(values):
+        return len(np.unique(np.round(np.asarray(values), 3)))
+
+    assert distinct(tf.image.random_brightness(gray, 0.2)[:, 0, 0, 0]) == 1
+    keras_brightness = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    assert distinct(keras_brightness(gray, training=True)[:, 0, 0, 0]) > 16
+    factors = spread(tf.image.random_contrast(textured, 0.5, 1.5)) / spread(textured)
+    assert distinct(factors) == 1
+    keras_contrast = keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1))
+    assert distinct(spread(keras_contrast(textured, training=True)) / spread(textured)) > 16
+
+
+def test_keras_colour_layers_assume_0_255():
+    """6: value_range defaults to (0, 255); RandomBrightness(0.2) on [0, 1] images shifts by up
+    to 51 and leaves [0, 1]; value_range=(0, 1) keeps them in range."""
+    assert tuple(keras.layers.RandomBrightness(0.2).value_range) == (0, 255)
+    assert tuple(keras.layers.RandomContrast(0.2).value_range) == (0, 255)
+    small = tf.random.stateless_uniform((16, 8, 8, 3), seed=(5, 6))
+    wrong = keras.layers.RandomBrightness(0.2)(small, training=True)
+    right = keras.layers.RandomBrightness(0.2, value_range=(0, 1))(small, training=True)
+    assert float(tf.reduce_max(wrong)) > 2.0
+    assert float(tf.reduce_min(right)) >= 0.0 and float(tf.reduce_max(right)) <= 1.0
+
+
+def test_random_contrast_single_number_only_increases_contrast():
+    """6: RandomContrast(0.5) draws factors in [1.0, 1.5], not the documented [0.5, 1.5];
+    the pair (0.5, 0.5) gives [0.5, 1.5]. If Keras fixes this, the lesson must change."""
+    many = tf.random.stateless_uniform((2000, 4, 4, 1), seed=(3, 4), minval=0.3, maxval=0.7)
+    single = spread(keras.layers.RandomContrast(0.5, value_range=(0, 1))(many, training=True))
+    pair = spread(keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1))(many,
+                                                                               training=True))
+    single, pair = (np.asarray(x / spread(many)) for x in (single, pair))
+    assert single.min() >= 1.0 - 1e-4 and single.max() > 1.45
+    assert pair.min() < 0.55 and pair.max() > 1.45
