@@ -97,3 +97,63 @@ def test_rotate_then_crop_keeps_the_fill_out():
     crop_then_rotate = turn(tf.image.central_crop(image, 0.6), training=True)[0].numpy()
     assert not np.any(np.all(rotate_then_crop == 0, axis=-1))
     assert np.mean(np.all(crop_then_rotate == 0, axis=-1)) > 0.05
+
+
+def test_flip_and_crop_order():
+    """6: with a fixed window the two orders differ; flip-then-crop equals cropping the mirrored
+    window and flipping; over all window positions both orders give the same set of results."""
+    width = 6
+    fixed_flip_then_crop = IMAGE[:, ::-1][:, :width]
+    fixed_crop_then_flip = IMAGE[:, :width][:, ::-1]
+    assert not np.array_equal(fixed_flip_then_crop, fixed_crop_then_flip)
+    assert np.array_equal(fixed_flip_then_crop, IMAGE[:, IMAGE.shape[1] - width:][:, ::-1])
+    offsets = range(IMAGE.shape[1] - width + 1)
+    flip_then_crop = {IMAGE[:, ::-1][:, o:o + width].tobytes() for o in offsets}
+    crop_then_flip = {IMAGE[:, o:o + width][:, ::-1].tobytes() for o in offsets}
+    assert flip_then_crop == crop_then_flip
+
+
+def test_batch_axis_zero_is_the_image_order():
+    """1: batch[::-1] only reverses the order of the images."""
+    assert all(np.array_equal(BATCH[::-1][i], BATCH[len(BATCH) - 1 - i])
+               for i in range(len(BATCH)))
+
+
+_TRAINING_SEEN = []  # module level: Keras would wrap a list stored on the layer
+
+
+class _RecordTraining(keras.layers.Layer):
+    """Passes its input through and records the `training` value Keras gives it."""
+
+    def call(self, inputs, training=None):
+        _TRAINING_SEEN.append(training)
+        return inputs
+
+
+def test_fit_passes_training_true_predict_and_evaluate_pass_false():
+    """4: model.fit passes training=True; predict and evaluate pass False; and an augmentation
+    layer inside a model is therefore inactive in predict."""
+    seen = _TRAINING_SEEN
+    model = keras.Sequential([keras.Input((4, 4, 1)), _RecordTraining(),
+                              keras.layers.Flatten(), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse", run_eagerly=True)
+    x, y = np.zeros((4, 4, 4, 1), np.float32), np.zeros((4, 1), np.float32)
+    seen.clear()  # building the model called the layer symbolically
+    model.fit(x, y, epochs=1, batch_size=4, verbose=0)
+    assert seen and all(flag is True for flag in seen)
+    seen.clear()
+    model.predict(x, verbose=0)
+    model.evaluate(x, y, verbose=0)
+    assert seen and all(not flag for flag in seen)
+    augmenting = keras.Sequential([keras.Input((16, 16, 3)), keras.layers.RandomRotation(0.2)])
+    images = RNG.random((2, 16, 16, 3)).astype(np.float32)
+    np.testing.assert_array_equal(augmenting.predict(images, verbose=0), images)
+
+
+def test_random_zoom_negative_zooms_in_positive_zooms_out():
+    """5: RandomZoom with a negative factor zooms in (objects grow), positive zooms out."""
+    image = np.zeros((1, 16, 16, 1), np.float32)
+    image[:, 6:10, 6:10] = 1.0  # a 4x4 white square in the middle
+    zoom_in = keras.layers.RandomZoom((-0.5, -0.5), fill_mode="constant")(image, training=True)
+    zoom_out = keras.layers.RandomZoom((0.5, 0.5), fill_mode="constant")(image, training=True)
+    assert float(tf.reduce_sum(zoom_in)) > 16 > float(tf.reduce_sum(zoom_out))

@@ -111,3 +111,19 @@ def test_random_contrast_single_number_only_increases_contrast():
     single, pair = (np.asarray(x / spread(many)) for x in (single, pair))
     assert single.min() >= 1.0 - 1e-4 and single.max() > 1.45
     assert pair.min() < 0.55 and pair.max() > 1.45
+
+
+def test_tf_image_random_op_mapped_per_element_draws_per_image():
+    """5: mapped over single images (map before batch), one draw per call is one per image."""
+    dataset = tf.data.Dataset.from_tensor_slices(tf.fill((32, 4, 4, 3), 0.5))
+    batch = next(iter(dataset.map(lambda image: tf.image.random_brightness(image, 0.2))
+                      .batch(32)))
+    assert len(np.unique(np.round(batch[:, 0, 0, 0].numpy(), 5))) > 16
+
+
+def test_random_brightness_default_shift_is_at_most_51():
+    """6: with the default value_range, RandomBrightness(0.2) shifts by at most 0.2 * 255 = 51."""
+    zeros = tf.fill((64, 2, 2, 1), 100.0)
+    out = keras.layers.RandomBrightness(0.2)(zeros, training=True)
+    shift = np.abs(out.numpy() - 100.0)
+    assert shift.max() <= 51.0 + 1e-3 and shift.max() > 25.0

@@ -117,7 +117,8 @@ def test_generated_folders_match_source(tmp_path):
 
 def test_linter_passes_on_package_tests_and_notebooks():
     proc = subprocess.run([str(BIN / "ruff"), "check", "--output-format", "concise",
-                           "augcourse", "tests", "source", "lessons", "nbgrader_config.py"],
+                           "augcourse", "tests", "source", "lessons", "benchmarks",
+                           "nbgrader_config.py"],
                           cwd=REPO, text=True, capture_output=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
