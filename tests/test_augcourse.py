@@ -169,3 +169,35 @@ def test_plot_errors():
         show_images(np.full((2, 4, 4, 3), 255.0))
     with pytest.raises(ValueError, match="before has 2 images but after has 1"):
         show_before_after(np.zeros((2, 4, 4, 3)), np.zeros((1, 4, 4, 3)))
+
+
+# ---- pipelines -------------------------------------------------------------------------------
+
+def test_dataset_steps_lists_the_pipeline_in_order():
+    import tensorflow as tf
+
+    from augcourse.pipelines import dataset_steps
+
+    source = tf.data.Dataset.from_tensor_slices(np.zeros((8, 2, 2, 1), np.float32))
+    parallel = (source.shuffle(8, seed=1).batch(4)
+                .map(lambda x: x, num_parallel_calls=tf.data.AUTOTUNE).prefetch(1))
+    assert dataset_steps(parallel) == ["TensorSlice", "Shuffle", "Batch", "ParallelMap", "Prefetch"]
+    assert dataset_steps(source.map(lambda x: x).cache().batch(2)) == [
+        "TensorSlice", "Map", "Cache", "Batch"]
+    with pytest.raises(TypeError, match="expected a tf.data.Dataset, got list"):
+        dataset_steps([1, 2])
+
+
+def test_images_per_second_counts_images_and_rejects_empty_datasets():
+    import tensorflow as tf
+
+    from augcourse.pipelines import images_per_second
+
+    pairs = tf.data.Dataset.from_tensor_slices((np.zeros((40, 2, 2, 1)), np.zeros(40))).batch(8)
+    calls = []
+    assert images_per_second(pairs, step=calls.append) > 0
+    assert len(calls) == 5, "the warm-up batch and the four timed batches all go through step"
+    with pytest.raises(ValueError, match="empty"):
+        images_per_second(pairs.take(0))
+    with pytest.raises(ValueError, match="only one batch"):
+        images_per_second(pairs.take(1))

@@ -1,0 +1,34 @@
+"""A functional model; the pipeline caches the raw data, maps per image in parallel, then batches.
+
+expect: full
+"""
+# %% make_augmenter
+def make_augmenter():
+    layers = [keras.layers.RandomTranslation(0.08, 0.08, fill_mode="constant"),
+              keras.layers.RandomRotation((-0.04, 0.04), fill_mode="constant"),
+              keras.layers.RandomZoom((-0.1, 0.1), fill_mode="constant")]
+    return keras.Sequential(layers)
+
+# %% build_model
+def build_model(augmenter):
+    inputs = keras.Input((32, 32, 1))
+    x = augmenter(inputs)
+    x = keras.layers.Conv2D(8, 3, padding="same", activation="relu")(x)
+    x = keras.layers.MaxPooling2D()(x)
+    x = keras.layers.Flatten()(x)
+    return keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(x))
+
+# %% make_train_dataset
+def make_train_dataset(x, y, augmenter, batch_size, seed):
+    autotune = tf.data.AUTOTUNE
+    return (tf.data.Dataset.from_tensor_slices((x, y)).cache()
+            .shuffle(len(x), seed=seed)
+            .map(lambda image, label: (augmenter(image, training=True), label),
+                 num_parallel_calls=autotune)
+            .batch(batch_size)
+            .prefetch(autotune))
+
+# %% make_val_dataset
+def make_val_dataset(x, y, batch_size):
+    return tf.data.Dataset.from_tensor_slices((x, y)).cache().batch(batch_size).prefetch(
+        tf.data.AUTOTUNE)

@@ -1,0 +1,12 @@
+"""Adds RandomFlip("horizontal"), as for photos: mirrored digits change or lose their label.
+
+expect: test_make_augmenter
+"""
+# %% make_augmenter
+def make_augmenter():
+    return keras.Sequential([
+        keras.layers.RandomFlip("horizontal"),
+        keras.layers.RandomRotation(0.05, fill_mode="constant"),
+        keras.layers.RandomTranslation(0.1, 0.1, fill_mode="constant"),
+        keras.layers.RandomZoom(0.1, fill_mode="constant"),
+    ])

@@ -1,0 +1,24 @@
+"""The benchmark scripts run (in fast mode) and write their figures. Their speed is not
+asserted here: speed is measured by running them on purpose."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_throughput_benchmark_runs_and_writes_every_figure(tmp_path):
+    env = dict(os.environ, AUGCOURSE_FAST="1", AUGCOURSE_RESULTS=str(tmp_path))
+    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "augmentation_throughput.py")],
+                          env=env, text=True, capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    figures = json.loads((tmp_path / "augmentation_throughput.json").read_text())
+    methods = {"serial_map", "parallel_map", "batch_then_layers", "layers_in_model",
+               "copy_floor", "slicing_flip"}
+    for size in ("small", "large"):
+        rates = figures["results"][size]["images_per_second"]
+        assert set(rates) == methods and all(rate > 0 for rate in rates.values())
+    assert "x serial_map" in proc.stdout and "of copy floor" in proc.stdout

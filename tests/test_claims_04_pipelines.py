@@ -1,0 +1,137 @@
+"""Lesson 04 (pipelines): every statement the lesson makes about TensorFlow and Keras,
+asserted on the installed versions. The section is named in each docstring."""
+
+import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+RNG = np.random.default_rng(4)
+IMAGES = RNG.random((64, 16, 16, 1)).astype(np.float32)
+LABELS = np.arange(64) % 10
+
+
+def augmenter():
+    return keras.Sequential([keras.layers.RandomRotation(0.05, fill_mode="constant"),
+                             keras.layers.RandomTranslation(0.1, 0.1, fill_mode="constant"),
+                             keras.layers.RandomZoom(0.1, fill_mode="constant")])
+
+
+class CountTraining(keras.layers.Layer):
+    def build(self, input_shape):
+        self.calls = self.add_weight(shape=(), initializer="zeros", trainable=False, name="calls")
+
+    def call(self, inputs, training=None):
+        if training:
+            self.calls.assign_add(1.0)
+        return inputs
+
+
+def test_fit_runs_the_model_in_training_mode_once_per_step_predict_evaluate_never():
+    """2: after fit for 2 epochs of 5 batches the counter is 10; predict and evaluate add 0."""
+    counter = CountTraining()
+    model = keras.Sequential([keras.Input((16, 16, 1)), counter, augmenter(),
+                              keras.layers.Flatten(), keras.layers.Dense(10)])
+    model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.fit(IMAGES[:40], LABELS[:40], batch_size=8, epochs=2, verbose=0)
+    assert int(counter.calls.numpy()) == 10
+    model.predict(IMAGES[:40], verbose=0)
+    model.evaluate(IMAGES[:40], LABELS[:40], verbose=0)
+    assert int(counter.calls.numpy()) == 10
+
+
+def test_direct_model_call_augments_predict_and_training_false_do_not():
+    """2: predict twice gives the same result; model(x) twice does not; training=False does."""
+    model = keras.Sequential([keras.Input((16, 16, 1)), augmenter(), keras.layers.Flatten(),
+                              keras.layers.Dense(3)])
+    batch = IMAGES[:8]
+    assert np.array_equal(model.predict(batch, verbose=0), model.predict(batch, verbose=0))
+    assert not np.array_equal(model(batch), model(batch))
+    assert np.array_equal(model(batch, training=False), model(batch, training=False))
+
+
+def test_keras_layers_work_in_a_map_but_must_be_built_outside():
+    """1: Keras layers run inside Dataset.map; creating one inside the map function fails."""
+    layers = augmenter()
+    dataset = tf.data.Dataset.from_tensor_slices(IMAGES).batch(8)
+    out = next(iter(dataset.map(lambda x: layers(x, training=True))))
+    assert out.shape == (8, 16, 16, 1) and not np.array_equal(out, IMAGES[:8])
+    with pytest.raises(ValueError, match="singleton tf.Variables"):
+        next(iter(dataset.map(lambda x: keras.layers.RandomRotation(0.1)(x, training=True))))
+
+
+def test_map_before_batch_draws_per_image_after_batch_once():
+    """4: tf.image.random_brightness mapped before batch gives each image its own change,
+    after batch one change for the batch; keras RandomBrightness after batch draws per image."""
+    gray = tf.data.Dataset.from_tensor_slices(tf.fill((64, 4, 4, 1), 0.5))
+    layer = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+
+    def distinct(dataset):
+        return len(np.unique(next(iter(dataset)).numpy()[:, 0, 0, 0].round(5)))
+
+    assert distinct(gray.map(lambda x: tf.image.random_brightness(x, 0.2)).batch(64)) > 32
+    assert distinct(gray.batch(64).map(lambda x: tf.image.random_brightness(x, 0.2))) == 1
+    assert distinct(gray.batch(64).map(lambda x: layer(x, training=True))) > 32
+
+
+def test_shuffle_after_batch_only_shuffles_whole_batches():
+    """5: after batch, shuffle moves whole batches: the same images always share a batch."""
+    numbers = tf.data.Dataset.range(32)
+    for batch in numbers.batch(4).shuffle(8, seed=1):
+        values = sorted(batch.numpy().tolist())
+        assert values == list(range(values[0], values[0] + 4)) and values[0] % 4 == 0
+    mixed = [sorted(b.numpy().tolist()) for b in numbers.shuffle(32, seed=1).batch(4)]
+    assert any(b != list(range(b[0], b[0] + 4)) for b in mixed)
+
+
+def test_cache_after_random_map_freezes_the_augmentation():
+    """5: a cache after the random map replays epoch one; a cache before it does not."""
+    layers = augmenter()
+    source = tf.data.Dataset.from_tensor_slices(IMAGES)
+    frozen = source.map(lambda x: layers(x, training=True)).cache().batch(64)
+    fresh = source.cache().map(lambda x: layers(x, training=True)).batch(64)
+    assert np.array_equal(next(iter(frozen)), next(iter(frozen)))
+    assert not np.array_equal(next(iter(fresh)), next(iter(fresh)))
+
+
+def test_set_random_seed_repeats_python_numpy_and_tensorflow_draws():
+    """7: keras.utils.set_random_seed seeds Python, NumPy and TensorFlow at once."""
+    import random
+
+    def draws():
+        return random.random(), np.random.rand(), float(tf.random.uniform(()))
+
+    keras.utils.set_random_seed(11)
+    first = draws()
+    keras.utils.set_random_seed(11)
+    assert draws() == first
+
+
+def _seeded(rerandomize):
+    seeds = tf.data.Dataset.random(seed=7, rerandomize_each_iteration=rerandomize).batch(2)
+    pairs = tf.data.Dataset.zip((tf.data.Dataset.from_tensor_slices(IMAGES[:16]), seeds))
+    return pairs.map(lambda image, seed: tf.image.stateless_random_flip_left_right(image, seed),
+                     num_parallel_calls=tf.data.AUTOTUNE).batch(16)
+
+
+@pytest.mark.parametrize("rerandomize", [False, True])
+def test_stateless_seeds_reproduce_runs_and_rerandomize_each_epoch(rerandomize):
+    """7: per-element seeds from Dataset.random make a parallel pipeline repeat a fresh run
+    exactly; the seeds (and the augmentation) repeat every epoch unless
+    rerandomize_each_iteration=True."""
+    pipeline = _seeded(rerandomize)
+    epoch1, epoch2 = (next(iter(pipeline)).numpy() for _ in range(2))
+    assert np.array_equal(epoch1, next(iter(_seeded(rerandomize))).numpy())
+    assert np.array_equal(epoch1, epoch2) == (not rerandomize)
+
+
+def test_functional_training_false_at_construction_is_overridden_in_training_mode():
+    """2: augmenter(inputs, training=False) inside a functional model still augments when the
+    model runs with training=True (Keras 3 passes the outer flag down)."""
+    layers = augmenter()
+    inputs = keras.Input((16, 16, 1))
+    model = keras.Model(inputs, keras.layers.Flatten()(layers(inputs, training=False)))
+    batch = IMAGES[:8]
+    assert not np.array_equal(model(batch, training=True), batch.reshape(8, -1))
+    assert np.array_equal(model(batch, training=False), batch.reshape(8, -1))
