@@ -9,6 +9,8 @@ augcourse.data    offline datasets: digits, photos, image folders, tf_flowers wh
 augcourse.plots   image grids and before/after figures
 augcourse.checks  input validation with clear error messages
 augcourse.config  fast mode and seeding
+augcourse.pipelines  the steps of a tf.data pipeline, and its images per second
+augcourse.detectors  checks for silent augmentation bugs (per-batch draws, no-ops, frozen epochs)
 """
 
 import os

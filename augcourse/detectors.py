@@ -1,0 +1,83 @@
+"""Detectors for augmentation bugs that fail silently. Run them on your own pipelines.
+
+Each one checks behaviour, not code:
+
+- :func:`count_distinct_draws`: how many different random draws a batch really gets (1 means one
+  draw for the whole batch, as `tf.image.random_brightness` gives when mapped after `batch`).
+- :func:`fraction_changed`: how many images an augmentation actually changes (0 means it does
+  nothing, for example a rotation that rounds every angle to zero quarter turns).
+- :func:`repeats_across_epochs`: whether a training pipeline replays the same augmented images every
+  epoch (a `cache` after the random map, or per-element seeds that repeat).
+- :func:`is_repeatable`: whether two passes over a dataset give identical batches in the same
+  order (what a validation pipeline must do, and an augmented one must not).
+"""
+
+import hashlib
+
+import numpy as np
+
+from augcourse.checks import check_images
+
+
+def _images_of(batch):
+    images = batch[0] if isinstance(batch, (tuple, list)) else batch
+    return np.asarray(images)
+
+
+def count_distinct_draws(augment, image, batch_size=32):
+    """Apply ``augment`` to a batch of ``batch_size`` copies of ``image``; count distinct outputs.
+
+    ``augment`` takes a batch ``(N, H, W, C)`` and returns one. The result is between 1 (one draw
+    for the whole batch, or no randomness) and ``batch_size`` (a draw per image).
+    """
+    image = check_images(image, "image", ranks=(3,))
+    if not isinstance(batch_size, int) or batch_size < 2:
+        raise ValueError(f"batch_size must be an integer of at least 2, got {batch_size!r}")
+    out = np.asarray(augment(np.repeat(image[np.newaxis], batch_size, axis=0)))
+    if out.shape[0] != batch_size:
+        raise ValueError(f"augment returned {out.shape[0]} images for a batch of {batch_size}")
+    return len({row.tobytes() for row in out})
+
+
+def fraction_changed(augment, images, atol=0.0):
+    """Fraction of the images of a batch that ``augment`` changes by more than ``atol``.
+
+    Shapes may change (a crop): an image whose shape changed counts as changed.
+    """
+    images = check_images(images, "images", ranks=(4,))
+    out = np.asarray(augment(images))
+    if out.shape[0] != images.shape[0]:
+        raise ValueError(f"augment returned {out.shape[0]} images for {images.shape[0]}")
+    if out.shape != images.shape:
+        return 1.0
+    difference = np.abs(out.astype(np.float64) - images.astype(np.float64))
+    return float(np.mean(difference.reshape(len(images), -1).max(axis=1) > atol))
+
+
+def _epoch_fingerprints(dataset):
+    digests = []
+    for batch in dataset:
+        for image in _images_of(batch):
+            digests.append(hashlib.sha1(np.ascontiguousarray(image).tobytes()).hexdigest())
+    if not digests:
+        raise ValueError("the dataset is empty")
+    return digests
+
+
+def repeats_across_epochs(dataset):
+    """True when two passes over ``dataset`` yield the same set of images (in any order).
+
+    For a training pipeline with random augmentation this is a bug: the augmentation is frozen.
+    Shuffling alone does not hide it, since the order is ignored.
+    """
+    first = _epoch_fingerprints(dataset)
+    second = _epoch_fingerprints(dataset)
+    return sorted(first) == sorted(second)
+
+
+def is_repeatable(dataset):
+    """True when two passes over ``dataset`` yield identical images in the same order."""
+    return _epoch_fingerprints(dataset) == _epoch_fingerprints(dataset)
+
+
+__all__ = ["count_distinct_draws", "fraction_changed", "is_repeatable", "repeats_across_epochs"]

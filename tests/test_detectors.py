@@ -1,0 +1,62 @@
+"""Each detector fires on the buggy pipeline and stays quiet on the fixed one."""
+
+import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from augcourse import ImageInputError
+from augcourse.detectors import (count_distinct_draws, fraction_changed, is_repeatable,
+                                 repeats_across_epochs)
+
+RNG = np.random.default_rng(5)
+IMAGE = RNG.random((16, 16, 3)).astype(np.float32) * 0.5 + 0.25
+BATCH = RNG.random((32, 16, 16, 3)).astype(np.float32) * 0.5 + 0.25
+
+
+def test_count_distinct_draws_tells_per_batch_from_per_image():
+    per_batch = count_distinct_draws(lambda b: tf.image.random_brightness(b, 0.2), IMAGE)
+    layer = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    per_image = count_distinct_draws(lambda b: layer(b, training=True), IMAGE)
+    assert per_batch == 1 and per_image == 32
+
+
+def test_fraction_changed_finds_augmentations_that_do_nothing():
+    def rounds_to_no_turn(batch):  # a seed text's "custom rotation": k is always 0
+        angle = tf.random.uniform([], -0.31, 0.31)
+        return tf.image.rot90(batch, k=tf.cast(tf.round(angle / 1.57), tf.int32))
+
+    rotation = keras.layers.RandomRotation(0.1)
+    assert fraction_changed(rounds_to_no_turn, BATCH) == 0.0
+    assert fraction_changed(lambda b: rotation(b, training=False), BATCH) == 0.0
+    assert fraction_changed(lambda b: rotation(b, training=True), BATCH) == 1.0
+    assert fraction_changed(lambda b: tf.image.random_crop(b, (32, 8, 8, 3)), BATCH) == 1.0
+
+
+def test_repeats_across_epochs_fires_on_cache_after_the_random_map():
+    layer = keras.layers.RandomRotation(0.1)
+    source = tf.data.Dataset.from_tensor_slices(BATCH)
+    frozen = source.map(lambda x: layer(x, training=True)).cache().shuffle(32).batch(8)
+    fresh = source.cache().shuffle(32).map(lambda x: layer(x, training=True)).batch(8)
+    assert repeats_across_epochs(frozen)
+    assert not repeats_across_epochs(fresh)
+
+
+def test_is_repeatable_separates_validation_from_training_pipelines():
+    source = tf.data.Dataset.from_tensor_slices((BATCH, np.arange(32)))
+    assert is_repeatable(source.batch(8).prefetch(2))
+    assert not is_repeatable(source.shuffle(32).batch(8))
+    layer = keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1))
+    assert not is_repeatable(source.batch(8).map(lambda x, y: (layer(x, training=True), y)))
+
+
+def test_detectors_reject_bad_input():
+    with pytest.raises(ImageInputError, match="rank 4"):
+        count_distinct_draws(lambda b: b, BATCH)
+    with pytest.raises(ValueError, match="at least 2"):
+        count_distinct_draws(lambda b: b, IMAGE, batch_size=1)
+    with pytest.raises(ValueError, match="returned 1 images for a batch of 32"):
+        count_distinct_draws(lambda b: b[:1], IMAGE)
+    with pytest.raises(ValueError, match="empty"):
+        is_repeatable(tf.data.Dataset.from_tensor_slices(BATCH).take(0).batch(4))
