@@ -135,3 +135,12 @@ def test_functional_training_false_at_construction_is_overridden_in_training_mod
     batch = IMAGES[:8]
     assert not np.array_equal(model(batch, training=True), batch.reshape(8, -1))
     assert np.array_equal(model(batch, training=False), batch.reshape(8, -1))
+
+
+def test_generator_from_seed_is_its_own_stream():
+    """7: two generators from the same seed draw the same numbers, whatever global draws
+    happen in between."""
+    first, second = tf.random.Generator.from_seed(3), tf.random.Generator.from_seed(3)
+    draws_first = first.uniform([4])
+    tf.random.uniform([100])
+    assert np.array_equal(draws_first, second.uniform([4]))
