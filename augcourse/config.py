@@ -12,6 +12,15 @@ import numpy as np
 FAST = os.environ.get("AUGCOURSE_FAST", "") not in ("", "0")
 
 
+def results_dir(repo_root):
+    """Where benchmarks and tests write figures: ``$AUGCOURSE_RESULTS`` or ``<repo>/results``."""
+    from pathlib import Path
+
+    folder = Path(os.environ.get("AUGCOURSE_RESULTS", Path(repo_root) / "results"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def pick(full, fast):
     """Return ``fast`` in fast mode and ``full`` otherwise (for sizes, epochs, counts)."""
     return fast if FAST else full

@@ -34,7 +34,7 @@ import numpy as np
 import augcourse  # noqa: F401  (quiet TensorFlow's start-up log)
 import keras
 import tensorflow as tf
-from augcourse.config import FAST, pick
+from augcourse.config import FAST, pick, results_dir
 from augcourse.pipelines import images_per_second
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,8 +142,7 @@ def main():
                      f"serial_map, {verdict} the 1.7x target")
     report = "\n".join(lines)
     print(report)
-    out = Path(os.environ.get("AUGCOURSE_RESULTS", REPO / "results"))
-    out.mkdir(parents=True, exist_ok=True)
+    out = results_dir(REPO)
     (out / "augmentation_throughput.txt").write_text(report + "\n")
     (out / "augmentation_throughput.json").write_text(json.dumps(
         {"header": header, "results": results}, indent=2) + "\n")

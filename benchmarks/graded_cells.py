@@ -15,6 +15,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from augcourse.config import results_dir
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -52,8 +54,7 @@ def main():
         lines.append(f"  {'total':28s} {total:8.2f}")
     report = "\n".join(lines)
     print(report)
-    out = REPO / "results"
-    out.mkdir(exist_ok=True)
+    out = results_dir(REPO)
     (out / "graded_cells.txt").write_text(report + "\n")
     return 0
 
