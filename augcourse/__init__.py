@@ -11,6 +11,7 @@ augcourse.checks  input validation with clear error messages
 augcourse.config  fast mode and seeding
 augcourse.pipelines  the steps of a tf.data pipeline, and its images per second
 augcourse.detectors  checks for silent augmentation bugs (per-batch draws, no-ops, frozen epochs)
+augcourse.models  the small CNN the course trains, a seeded timed `train`, and `accuracy`
 """
 
 import os

@@ -1,6 +1,8 @@
 """Datasets that load with no network.
 
 - :func:`load_digits`: 1,797 real handwritten digits (scikit-learn), as uint8 images.
+- :func:`left_right_arrows`: generated arrows that point left (label 0) or right (label 1), the
+  one kind of data where a horizontal flip must change the label.
 - :func:`load_photos`: real colour photos that ship with scikit-learn and scikit-image.
 - :func:`write_image_folder` / :func:`load_image_folder`: a local folder of class-named
   sub-folders, the layout of most real image datasets.
@@ -57,6 +59,38 @@ def load_digits(size=8, as_rgb=False, n=None):
         images = np.clip(np.rint(resized.numpy()), 0, 255).astype(np.uint8)
     if as_rgb:
         images = np.repeat(images, 3, axis=-1)
+    return images, labels
+
+
+def left_right_arrows(n, size=32, seed=0):
+    """Return ``(images, labels)``: ``n`` arrows pointing left (label 0) or right (label 1).
+
+    Float32 images of shape ``(n, size, size, 1)`` in [0, 1]: a bright shaft and head on black,
+    each arrow with its own length, thickness, position and brightness. Mirroring an arrow left to
+    right turns a "left" into a "right", so a flip must swap the label.
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 16:
+        raise ValueError(f"size must be an integer of at least 16 pixels, got {size!r}")
+    rng = np.random.default_rng(seed)
+    rows, cols = np.mgrid[0:size, 0:size]
+    images = np.zeros((n, size, size, 1), np.float32)
+    labels = rng.integers(0, 2, n).astype(np.int64)
+    for i in range(n):
+        length = rng.uniform(0.55, 0.75) * size
+        half_thick = rng.uniform(0.03, 0.07) * size
+        head = rng.uniform(0.18, 0.25) * size  # shorter than the shaft, so the ends differ
+        centre_row = rng.uniform(0.35, 0.65) * size
+        start = rng.uniform(0.1, 0.9 * size - length)
+        tip = start + length
+        shaft = (np.abs(rows - centre_row) <= half_thick) & (cols >= start) & (cols <= tip - head)
+        # a triangle: widest at its base, a point at the tip
+        in_head = (cols > tip - head) & (cols <= tip)
+        head_half_width = (tip - cols) * 0.8
+        arrow = shaft | (in_head & (np.abs(rows - centre_row) <= head_half_width))
+        image = arrow * np.float32(rng.uniform(0.7, 1.0))
+        images[i, ..., 0] = image if labels[i] == 1 else image[:, ::-1]
     return images, labels
 
 

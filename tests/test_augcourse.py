@@ -201,3 +201,45 @@ def test_images_per_second_counts_images_and_rejects_empty_datasets():
         images_per_second(pairs.take(0))
     with pytest.raises(ValueError, match="only one batch"):
         images_per_second(pairs.take(1))
+
+
+# ---- models and the arrows dataset ----------------------------------------------------------
+
+def test_left_right_arrows_point_the_way_their_labels_say():
+    images, labels = course_data.left_right_arrows(200, size=32, seed=0)
+    assert images.shape == (200, 32, 32, 1) and images.dtype == np.float32
+    assert 0 <= images.min() and images.max() <= 1 and set(labels.tolist()) == {0, 1}
+    for image, label in zip(images[..., 0], labels, strict=True):
+        heights = (image > 0).sum(axis=0)
+        bright = np.flatnonzero(heights)
+        base = int(np.argmax(heights))  # the widest part of the head sits next to the tip
+        points_right = bright.max() - base < base - bright.min()
+        assert points_right == bool(label), "label 1 points right, label 0 left"
+    again, _ = course_data.left_right_arrows(200, size=32, seed=0)
+    assert np.array_equal(images, again)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"n": 0}, "positive integer"), ({"n": 4, "size": 8}, "at least 16"),
+])
+def test_left_right_arrows_reject_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        course_data.left_right_arrows(**kwargs)
+
+
+def test_small_cnn_trains_and_reports_accuracy():
+    import keras
+
+    from augcourse.models import accuracy, small_cnn, train
+
+    images, labels = course_data.left_right_arrows(128, seed=1)
+    model = small_cnn(classes=2, augmenter=keras.layers.RandomTranslation(0.05, 0.05))
+    history, seconds = train(model, images, labels, epochs=3)
+    assert len(history["loss"]) == 3 and seconds > 0
+    assert 0.0 <= accuracy(model, images, labels) <= 1.0
+    with pytest.raises(TypeError, match="Keras layer"):
+        small_cnn(augmenter=lambda x: x)
+    with pytest.raises(ValueError, match="epochs"):
+        train(small_cnn(), images, labels, epochs=0)
+    with pytest.raises(ValueError, match="128 images but 3 labels"):
+        train(small_cnn(classes=2), images, labels[:3], epochs=1)

@@ -1,0 +1,12 @@
+"""Fixes the draws and the cache but still shuffles after batching: batches never mix.
+
+expect: test_train_mixing
+"""
+# %% make_train_dataset
+def make_train_dataset(x, y, batch_size=32, seed=0):
+    brightness = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    return (tf.data.Dataset.from_tensor_slices((x, y))
+            .batch(batch_size)
+            .shuffle(64, seed=seed)
+            .map(lambda images, labels: (brightness(images, training=True), labels))
+            .prefetch(tf.data.AUTOTUNE))
