@@ -133,8 +133,7 @@ def test_global_seed_makes_random_ops_in_a_map_replay_each_epoch():
 
 
 def test_leaky_split_scores_higher_than_a_split_by_source(digits):
-    images, _ = digits
-    _, labels = digits
+    images, labels = digits
     augment = keras.Sequential([
         keras.layers.RandomRotation(0.05, fill_mode="constant"),
         keras.layers.RandomTranslation(0.1, 0.1, fill_mode="constant")])
