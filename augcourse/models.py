@@ -1,8 +1,8 @@
 """The small CNN the course trains, and one call to train it and time it.
 
-Lessons 05 and 08 and the project use the same model so that their numbers can be compared:
-two convolution blocks and a softmax layer, about 25,000 weights, a few seconds per epoch-set on
-two CPU cores for the digits.
+Lessons 05 and 08 and the project use the same model and the same digit augmenter, so that their
+numbers can be compared: two convolution blocks and a softmax layer, 16,330 weights for 32x32
+digits, about 7 s for ten epochs on 1,000 digits on two CPU cores (lesson 05).
 """
 
 import time
@@ -30,6 +30,31 @@ def small_cnn(input_shape=(32, 32, 1), classes=10, augmenter=None, name="small_c
         keras.layers.Conv2D(32, 3, activation="relu"), keras.layers.MaxPooling2D(),
         keras.layers.Flatten(), keras.layers.Dense(classes, activation="softmax"),
     ]
+    return keras.Sequential(layers, name=name)
+
+
+def digit_augmenter(rotation=0.05, shift=0.1, zoom=0.1, name="digit_augment"):
+    """Return the course's augmentation for digits: a ``keras.Sequential`` of small random
+    rotations (``rotation``, a fraction of a full turn), shifts (``shift``, a fraction of the
+    height and width) and zooms (``zoom``), all filling with black, as the digits' background is.
+
+    Lessons 2 and 4 build it layer by layer; lessons 5 and 8 take it from here. It never flips:
+    a mirrored digit is no digit, and a 6 turned upside down reads as a 9.
+    """
+    import keras
+
+    for what, value in (("rotation", rotation), ("shift", shift), ("zoom", zoom)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise ValueError(f"{what} must be a number in [0, 1), got {value!r}")
+    layers = []
+    if rotation:
+        layers.append(keras.layers.RandomRotation(rotation, fill_mode="constant"))
+    if shift:
+        layers.append(keras.layers.RandomTranslation(shift, shift, fill_mode="constant"))
+    if zoom:
+        layers.append(keras.layers.RandomZoom(zoom, fill_mode="constant"))
+    if not layers:
+        raise ValueError("rotation, shift and zoom are all 0: this augmenter would do nothing")
     return keras.Sequential(layers, name=name)
 
 

@@ -243,3 +243,33 @@ def test_small_cnn_trains_and_reports_accuracy():
         train(small_cnn(), images, labels, epochs=0)
     with pytest.raises(ValueError, match="128 images but 3 labels"):
         train(small_cnn(classes=2), images, labels[:3], epochs=1)
+
+
+def test_digit_augmenter_changes_digits_keeps_the_black_fill_and_never_flips():
+    from augcourse.models import digit_augmenter
+
+    augment = digit_augmenter()
+    assert [type(layer).__name__ for layer in augment.layers] == [
+        "RandomRotation", "RandomTranslation", "RandomZoom"]
+    # a bright dot in the top-left quarter of a black square stays near that corner
+    dots = np.zeros((64, 32, 32, 1), np.float32)
+    dots[:, 6:10, 6:10] = 1.0
+    out = np.asarray(augment(dots, training=True))
+    assert not np.allclose(out, dots), "the augmenter should change its input"
+    assert np.all(out[:, 20:, :] < 0.5) and np.all(out[:, :, 20:] < 0.5), "a flip moved the dot"
+    assert np.all(out[:, 31, 31] == 0.0), "the corners far from the dot stay black (constant fill)"
+    assert np.array_equal(np.asarray(augment(dots, training=False)), dots)
+    assert [type(layer).__name__ for layer in digit_augmenter(shift=0).layers] == [
+        "RandomRotation", "RandomZoom"]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"rotation": -0.1}, "rotation must be"), ({"shift": 1.5}, "shift must be"),
+    ({"zoom": "0.1"}, "zoom must be"), ({"rotation": 0, "shift": 0, "zoom": 0}, "do nothing"),
+])
+def test_digit_augmenter_rejects_bad_input(kwargs, message):
+    from augcourse.models import digit_augmenter
+
+    with pytest.raises(ValueError, match=message):
+        digit_augmenter(**kwargs)
+

@@ -144,3 +144,46 @@ def test_generator_from_seed_is_its_own_stream():
     draws_first = first.uniform([4])
     tf.random.uniform([100])
     assert np.array_equal(draws_first, second.uniform([4]))
+
+
+def _repeated_draws(batch_fn, parallel, epochs=100):
+    """Share of the draws of an epoch (8 batches of 32 gray squares) that repeat another."""
+    squares = tf.data.Dataset.from_tensor_slices(tf.fill((256, 4, 4, 1), 0.5)).batch(32)
+    mapped = squares.map(batch_fn, num_parallel_calls=tf.data.AUTOTUNE if parallel else None)
+    repeats = 0
+    for _ in range(epochs):
+        draws = np.concatenate([np.asarray(batch)[:, 0, 0, 0] for batch in mapped])
+        repeats += len(draws) - len(np.unique(draws))
+    return repeats / (epochs * 256)
+
+
+def test_parallel_map_repeats_keras_layer_draws_plain_map_and_generator_do_not():
+    """7: in a parallel map, calls of a Keras random layer can read the same seed state and
+    repeat each other's draws (a few percent of them on 2 cores); a plain map and a
+    tf.random.Generator in a parallel map do not."""
+    layer = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    stream = tf.random.Generator.from_seed(5)
+
+    def keras_shift(x):
+        return layer(x, training=True)
+
+    def generator_shift(x):
+        return x + stream.uniform([32, 1, 1, 1], -0.2, 0.2)
+
+    # 0.5 + a float32 draw takes one of a few million values, so two of an epoch's 256 draws
+    # coincide by chance in about one epoch of 200: a chance repeat stays far below 0.001
+    assert _repeated_draws(keras_shift, parallel=False) < 0.001
+    assert _repeated_draws(keras_shift, parallel=True) > 0.005
+    assert _repeated_draws(generator_shift, parallel=True) < 0.001
+
+
+def test_sequential_first_called_on_one_image_mishandles_batches():
+    """6: a keras.Sequential without an Input, first called on a single image, drops the channel
+    axis of a batch given later; one built on a batch, or with an Input, keeps it."""
+    batch = np.full((8, 16, 16, 1), 0.5, np.float32)
+    single_first = augmenter()
+    single_first(batch[0], training=True)
+    assert np.asarray(single_first(batch, training=True)).shape == (8, 16, 16)
+    assert np.asarray(augmenter()(batch, training=True)).shape == batch.shape
+    with_input = keras.Sequential([keras.Input((16, 16, 1)), *augmenter().layers])
+    assert np.asarray(with_input(batch, training=True)).shape == batch.shape

@@ -15,7 +15,7 @@ import tensorflow as tf
 
 from augcourse.data import left_right_arrows, load_digits
 from augcourse.detectors import fraction_changed
-from augcourse.models import accuracy, small_cnn, train
+from augcourse.models import accuracy, digit_augmenter, small_cnn, train
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +55,7 @@ def test_half_turn_not_mirror_turns_sixes_into_nines(digits, plain_model):
 def test_augmented_validation_scores_lower_and_moves(digits, plain_model):
     images, labels = digits
     x_test, y_test = images[1300:], labels[1300:]
-    augment = keras.Sequential([
-        keras.layers.RandomRotation(0.05, fill_mode="constant"),
-        keras.layers.RandomTranslation(0.1, 0.1, fill_mode="constant"),
-        keras.layers.RandomZoom(0.1, fill_mode="constant")])
+    augment = digit_augmenter()
     honest = accuracy(plain_model, x_test, y_test)
     scores = [accuracy(plain_model, np.asarray(augment(x_test)), y_test) for _ in range(3)]
     assert max(scores) < honest and len(set(scores)) > 1
