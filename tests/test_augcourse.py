@@ -273,3 +273,53 @@ def test_digit_augmenter_rejects_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         digit_augmenter(**kwargs)
 
+
+# ---- mixing checks ----------------------------------------------------------------------------
+
+def test_beta_check_passes_beta_draws_and_fails_other_distributions():
+    from augcourse.mixing import beta_check
+
+    rng = np.random.default_rng(0)
+    for alpha in (0.2, 1.0, 3.0):
+        assert not beta_check(rng.beta(alpha, alpha, 3000), alpha).differs
+    assert beta_check(rng.uniform(size=3000), 0.2).differs
+    assert beta_check(rng.beta(0.2, 0.2, 3000), 2.0).differs
+    # folding: the same weights seen from the other image of each pair pass too
+    assert not beta_check(1 - rng.beta(0.4, 0.4, 3000), 0.4).differs
+
+
+@pytest.mark.parametrize("weights, alpha, message", [
+    ([0.5, 1.5], 0.2, r"in \[0, 1\]"), ([np.nan] * 200, 0.2, r"in \[0, 1\]"),
+    ([], 0.2, "empty"), ([0.5] * 50, 0.2, "at least 100"), ([0.5] * 200, 0, "positive"),
+])
+def test_beta_check_rejects_bad_input(weights, alpha, message):
+    from augcourse.mixing import beta_check
+
+    with pytest.raises(ValueError, match=message):
+        beta_check(weights, alpha)
+
+
+def test_cutmix_reference_shares_are_clipped_box_areas():
+    from augcourse.mixing import cutmix_reference_shares, shares_check
+
+    shares = cutmix_reference_shares(20_000, 1.0, 64, 64, seed=1)
+    assert shares.min() >= 0 and shares.max() <= 1
+    assert 0.2 < shares.mean() < 0.4, "clipping makes boxes smaller than the planned 0.5 mean"
+    assert np.array_equal(shares, cutmix_reference_shares(20_000, 1.0, 64, 64, seed=1))
+    other = cutmix_reference_shares(3000, 1.0, 64, 64, seed=2)
+    assert not shares_check(other, shares).differs
+    assert shares_check(np.random.default_rng(0).uniform(size=3000), shares).differs
+
+
+def test_boxes_finds_corners_and_whether_a_mask_is_one_filled_box():
+    from augcourse.mixing import boxes
+
+    masks = np.zeros((3, 6, 6), bool)
+    masks[0, 1:3, 2:5] = True
+    masks[1, 0:2, 0:2] = True
+    masks[1, 4, 4] = True  # a second piece: not one box
+    corners, filled = boxes(masks)
+    assert corners[0].tolist() == [1, 3, 2, 5] and filled.tolist() == [True, False, True]
+    assert corners[2].tolist() == [0, 0, 0, 0]
+    with pytest.raises(ValueError, match="boolean"):
+        boxes(masks.astype(int))

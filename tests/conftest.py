@@ -1,0 +1,12 @@
+"""Tests marked slow run only when asked for: ``bash course.sh test -m slow``."""
+
+import pytest
+
+
+def pytest_collection_modifyitems(config, items):
+    if "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run on purpose with -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

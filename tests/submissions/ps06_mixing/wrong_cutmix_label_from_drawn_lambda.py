@@ -1,0 +1,19 @@
+"""CutMix that weights the labels with the drawn lambda, not with the share of the clipped box.
+
+expect: test_cutmix
+"""
+# %% cutmix
+def cutmix(images, labels, alpha):
+    images = tf.convert_to_tensor(images, tf.float32)
+    labels = tf.cast(labels, tf.float32)
+    shape = tf.shape(images)
+    n, height, width = shape[0], shape[1], shape[2]
+    lam = sample_beta(n, alpha)
+    side = tf.sqrt(1.0 - lam)
+    box_height = tf.cast(side * tf.cast(height, tf.float32), tf.int32)
+    box_width = tf.cast(side * tf.cast(width, tf.float32), tf.int32)
+    mask = box_mask(height, width, box_height, box_width)
+    other = partners(n)
+    mixed = tf.where(mask[..., None], tf.gather(images, other), images)
+    pasted = tf.reduce_mean(tf.cast(mask, tf.float32), axis=[1, 2])[:, None]  # after clipping
+    return mixed, lam[:, None] * labels + (1 - lam[:, None]) * tf.gather(labels, other)
