@@ -10,16 +10,20 @@ import time
 import numpy as np
 
 
-def small_cnn(input_shape=(32, 32, 1), classes=10, augmenter=None, name="small_cnn"):
+def small_cnn(input_shape=(32, 32, 1), classes=10, augmenter=None, dropout=0.0,
+              name="small_cnn"):
     """Return an uncompiled ``keras.Sequential``: [augmenter] -> 2 conv blocks -> softmax.
 
     ``augmenter`` (a Keras layer, optional) goes first, so Keras switches it on in ``fit`` and
-    off in ``predict`` and ``evaluate``.
+    off in ``predict`` and ``evaluate``. ``dropout`` (a rate in [0, 1)) adds a Dropout layer before
+    the output. The softmax runs in float32, so the model also trains under mixed precision.
     """
     import keras
 
     if augmenter is not None and not isinstance(augmenter, keras.layers.Layer):
         raise TypeError(f"augmenter must be a Keras layer or None, got {type(augmenter).__name__}")
+    if isinstance(dropout, bool) or not isinstance(dropout, (int, float)) or not 0 <= dropout < 1:
+        raise ValueError(f"dropout must be a rate in [0, 1), got {dropout!r}")
     if not isinstance(classes, int) or classes < 2:
         raise ValueError(f"classes must be an integer of at least 2, got {classes!r}")
     layers = [keras.Input(tuple(input_shape))]
@@ -28,8 +32,12 @@ def small_cnn(input_shape=(32, 32, 1), classes=10, augmenter=None, name="small_c
     layers += [
         keras.layers.Conv2D(16, 3, activation="relu"), keras.layers.MaxPooling2D(),
         keras.layers.Conv2D(32, 3, activation="relu"), keras.layers.MaxPooling2D(),
-        keras.layers.Flatten(), keras.layers.Dense(classes, activation="softmax"),
+        keras.layers.Flatten(),
     ]
+    if dropout:
+        layers.append(keras.layers.Dropout(dropout))
+    layers += [keras.layers.Dense(classes),
+               keras.layers.Activation("softmax", dtype="float32")]
     return keras.Sequential(layers, name=name)
 
 
@@ -58,10 +66,12 @@ def digit_augmenter(rotation=0.05, shift=0.1, zoom=0.1, name="digit_augment"):
     return keras.Sequential(layers, name=name)
 
 
-def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, validation_data=None):
+def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, validation_data=None,
+          weight_decay=0.0):
     """Compile ``model`` (Adam, sparse cross-entropy, accuracy), fit it quietly, and return
     ``(history_dict, seconds)``. ``seed`` seeds Python, NumPy and TensorFlow first, so the
-    same call gives the same run on the same machine."""
+    same call gives the same run on the same machine. ``weight_decay`` above 0 uses AdamW, which
+    shrinks every weight by ``learning_rate * weight_decay`` of itself at each step."""
     import keras
 
     from augcourse.config import set_seed
@@ -70,8 +80,13 @@ def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, valida
         raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
     if len(x) != len(y):
         raise ValueError(f"{len(x)} images but {len(y)} labels")
+    if isinstance(weight_decay, bool) or not isinstance(weight_decay, (int, float)) or (
+            weight_decay < 0):
+        raise ValueError(f"weight_decay must be a number of at least 0, got {weight_decay!r}")
     set_seed(seed)
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),
+    optimizer = (keras.optimizers.AdamW(learning_rate, weight_decay=weight_decay) if weight_decay
+                 else keras.optimizers.Adam(learning_rate))
+    model.compile(optimizer=optimizer,
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     start = time.perf_counter()
     history = model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0,
@@ -90,4 +105,4 @@ def accuracy(model, x, y, batch_size=256):
     return float(np.mean(predicted == np.asarray(y)))
 
 
-__all__ = ["accuracy", "small_cnn", "train"]
+__all__ = ["accuracy", "digit_augmenter", "small_cnn", "train"]

@@ -323,3 +323,27 @@ def test_boxes_finds_corners_and_whether_a_mask_is_one_filled_box():
     assert corners[2].tolist() == [0, 0, 0, 0]
     with pytest.raises(ValueError, match="boolean"):
         boxes(masks.astype(int))
+
+
+def test_small_cnn_dropout_weight_decay_and_mixed_precision():
+    import keras
+
+    from augcourse.models import small_cnn, train
+
+    images, labels = course_data.left_right_arrows(64, seed=2)
+    model = small_cnn(classes=2, dropout=0.3)
+    assert "Dropout" in [type(layer).__name__ for layer in model.layers]
+    history, _ = train(model, images, labels, epochs=1, weight_decay=1e-2)
+    assert isinstance(model.optimizer, keras.optimizers.AdamW) and len(history["loss"]) == 1
+    with pytest.raises(ValueError, match="dropout"):
+        small_cnn(dropout=1.0)
+    with pytest.raises(ValueError, match="weight_decay"):
+        train(small_cnn(classes=2), images, labels, epochs=1, weight_decay=-1)
+    keras.mixed_precision.set_global_policy("mixed_float16")
+    try:
+        mixed = small_cnn(classes=2)
+        output = mixed(images[:4], training=False)
+        assert output.dtype == "float32", "the softmax stays float32 under mixed precision"
+        assert mixed.layers[0].compute_dtype == "float16"
+    finally:
+        keras.mixed_precision.set_global_policy("float32")

@@ -11,10 +11,10 @@ REPO = Path(__file__).resolve().parents[1]
 LESSONS = sorted((REPO / "lessons").glob("*.ipynb"))
 
 
-def run_notebook(path, timeout=600):
+def run_notebook(path, timeout=600, **env):
     notebook = nbformat.read(path, as_version=4)
     env_before = dict(os.environ)
-    os.environ.update(AUGCOURSE_FAST="1")
+    os.environ.update(AUGCOURSE_FAST="1", **env)
     os.environ.pop("MPLBACKEND", None)  # the kernel draws inline, as in JupyterLab
     try:
         NotebookClient(notebook, timeout=timeout, kernel_name="python3",
@@ -34,3 +34,13 @@ def test_lesson_runs_top_to_bottom(path):
     notebook = run_notebook(path)  # raises CellExecutionError on the first failing cell
     executed = [c for c in notebook.cells if c.cell_type == "code"]
     assert executed and all(c.execution_count for c in executed)
+
+
+def test_lesson_08_runs_at_the_full_scale_without_tf_flowers(tmp_path):
+    """The GPU scale's offline fallback (digits at 64 x 64), forced on this CPU in fast mode,
+    with an empty TFDS folder so that tf_flowers is surely absent."""
+    notebook = run_notebook(REPO / "lessons" / "08_overfitting.ipynb", AUGCOURSE_SCALE="full",
+                            TFDS_DATA_DIR=str(tmp_path))
+    printed = "".join(output.get("text", "") for cell in notebook.cells
+                      for output in cell.get("outputs", []))
+    assert "scale: full" in printed and "train (1000, 64, 64, 1)" in printed

@@ -1,0 +1,66 @@
+"""Lesson 08 (overfitting): every statement the lesson makes about TensorFlow and Keras, and the
+measurements its story rests on, asserted on the installed versions. The section is named in
+each docstring. (That load_tf_flowers raises at once without the data is tested in
+test_augcourse.py.)"""
+
+import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from augcourse.data import load_digits
+from augcourse.models import accuracy, digit_augmenter, small_cnn, train
+
+
+@pytest.fixture(scope="module")
+def digits():
+    images, labels = load_digits(size=32)
+    images = (images / 255.0).astype(np.float32)
+    order = np.random.default_rng(0).permutation(len(images))
+    return images[order], labels[order]
+
+
+def test_dropout_zeroes_a_share_in_training_and_nothing_at_inference():
+    """3: Dropout(0.3) switches off about 30 % of the outputs at each training step (scaling the
+    rest up) and passes everything at inference."""
+    layer = keras.layers.Dropout(0.3, seed=1)
+    ones = np.ones((200, 100), np.float32)
+    trained = np.asarray(layer(ones, training=True))
+    assert 0.27 < np.mean(trained == 0) < 0.33
+    assert np.allclose(trained[trained != 0], 1 / 0.7)
+    assert np.array_equal(np.asarray(layer(ones, training=False)), ones)
+
+
+def test_adamw_pulls_weights_towards_zero_at_each_step():
+    """3: AdamW with weight_decay shrinks a weight by learning_rate * weight_decay of itself per
+    step, even when the loss gives it no gradient."""
+    weight = keras.Variable(np.ones(3, np.float32))
+    optimizer = keras.optimizers.AdamW(learning_rate=0.01, weight_decay=0.05)
+    optimizer.apply_gradients([(tf.zeros(3), weight)])
+    assert np.allclose(np.asarray(weight), 1 - 0.01 * 0.05)
+
+
+def test_sensible_augmentation_beats_none_and_flips_mix_up_sixes_and_nines(digits):
+    """1, 2: on 300 digits, the sensible augmentation gives a higher held-out accuracy than none
+    and a smaller train-validation gap; flips score lower and mix up more 6s and 9s. (One seed
+    here; the lesson uses three.)"""
+    images, labels = digits
+    x, y = images[:300], labels[:300]
+    x_val, y_val, x_test, y_test = images[300:600], labels[300:600], images[1300:], labels[1300:]
+    scores = {}
+    for kind, augmenter in (("none", None), ("sensible", digit_augmenter()),
+                            ("wrong", keras.layers.RandomFlip("horizontal_and_vertical"))):
+        model = small_cnn(augmenter=augmenter)
+        train(model, x, y, 60, seed=0)
+        scores[kind] = (accuracy(model, x, y) - accuracy(model, x_val, y_val),
+                        accuracy(model, x_test, y_test), model)
+    assert scores["sensible"][1] > scores["none"][1] + 0.01
+    assert scores["sensible"][0] < scores["none"][0]
+    assert scores["wrong"][1] < scores["sensible"][1] - 0.01
+
+    def six_nine_mixups(model):
+        read = np.argmax(np.asarray(model(x_test, training=False)), axis=1)
+        return np.sum(read[y_test == 9] == 6) + np.sum(read[y_test == 6] == 9)
+
+    assert six_nine_mixups(scores["wrong"][2]) > six_nine_mixups(scores["none"][2])
