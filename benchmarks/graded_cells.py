@@ -9,6 +9,7 @@ on this machine, and whether any cell writes to stderr (which nbgrader would sco
 import os
 import platform
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,10 +37,13 @@ def main():
              f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"]
     for path in sorted((REPO / "solutions").glob("*/*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        client = NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=True,
-                                extra_arguments=["--IPKernelApp.capture_fd_output=False"],
-                                resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        # run in a scratch folder: the project's solution trains and writes models/ where it runs
+        with tempfile.TemporaryDirectory() as scratch:
+            client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                                    record_timing=True,
+                                    extra_arguments=["--IPKernelApp.capture_fd_output=False"],
+                                    resources={"metadata": {"path": scratch}})
+            client.execute()
         lines.append(f"\n{path.parent.name}")
         lines.append(f"  {'cell':28s} {'seconds':>8s}  stderr")
         total = 0.0

@@ -13,6 +13,10 @@ A kept submission is a file ``tests/submissions/<assignment>/<name>.py``::
 Solution cells that a submission does not name are filled with the instructor's solution, so
 each wrong submission shows one mistake, and the test can check that exactly the named test
 cells lose points.
+
+A docstring line ``files: solution`` submits the files that running the solution creates (for
+the project: the trained models and their histories) next to the notebook, as a student who
+trained before submitting would; without it, the notebook makes its files at autograde.
 """
 
 import json
@@ -44,6 +48,7 @@ class Submission:
     expect_full: bool
     expect_lose: list
     cells: dict = field(default_factory=dict)
+    files: str = ""
 
 
 def read_submission(path):
@@ -61,9 +66,12 @@ def read_submission(path):
     cells = {grade_id: body.strip("\n") + "\n" for grade_id, body in pairs}
     if not cells:
         raise ValueError(f"{path}: no '# %% <grade_id>' cell")
+    files = re.search(r"^files:\s*(\S+)\s*$", doc, flags=re.M)
+    if files and files.group(1) != "solution":
+        raise ValueError(f"{path}: 'files:' takes only 'solution'")
     return Submission(name=Path(path).stem, description=doc.strip().splitlines()[0],
                       expect_full=words == ["full"], expect_lose=[] if words == ["full"] else words,
-                      cells=cells)
+                      cells=cells, files=files.group(1) if files else "")
 
 
 def kept_submissions(assignment):
@@ -122,10 +130,28 @@ class Course:
                                else _strip_markers(solution[grade_id]))
         return student
 
-    def submit(self, student_id, notebook):
+    def submit(self, student_id, notebook, files=None):
+        """Put ``notebook`` (and the contents of the folder ``files``, if given) where
+        ``nbgrader collect`` would."""
         folder = self.root / "submitted" / student_id / self.assignment
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, folder / self.release.name)
+        if files is not None:
+            shutil.copytree(files, folder, dirs_exist_ok=True)
+
+    def solution_files(self):
+        """A folder with the files that running the solution notebook creates (run once, in a
+        kernel, in a scratch folder); None when the solution creates none."""
+        scratch = self.root / "solution_run"
+        if not scratch.exists():
+            from nbclient import NotebookClient
+
+            scratch.mkdir()
+            notebook = nbformat.read(self.solution, as_version=4)
+            NotebookClient(notebook, timeout=600, kernel_name="python3",
+                           resources={"metadata": {"path": str(scratch)}}).execute()
+        made = [p for p in scratch.iterdir()]
+        return scratch if made else None
 
     def autograde(self, *extra):
         """Autograde every submitted student; return seconds taken and nbgrader's output."""

@@ -347,3 +347,80 @@ def test_small_cnn_dropout_weight_decay_and_mixed_precision():
         assert mixed.layers[0].compute_dtype == "float16"
     finally:
         keras.mixed_precision.set_global_policy("float32")
+
+
+# ---- the project's files ----------------------------------------------------------------------
+
+def test_fit_or_load_trains_once_then_loads_the_same_model(tmp_path):
+    from augcourse.models import small_cnn
+    from augcourse.project import fit_or_load, load_run, model_files
+
+    images, labels = course_data.left_right_arrows(64, seed=4)
+
+    def build():
+        return small_cnn(classes=2)
+
+    model, history, seconds = fit_or_load("plain", build, images, labels, 2, folder=tmp_path,
+                                          validation_data=(images[:16], labels[:16]))
+    assert seconds > 0 and len(history["val_loss"]) == 2
+    model_path, history_path = model_files("plain", tmp_path)
+    stamp = (model_path.stat().st_mtime_ns, history_path.stat().st_mtime_ns)
+    loaded, loaded_history, seconds = fit_or_load("plain", build, images, labels, 2,
+                                                  folder=tmp_path)
+    assert seconds == 0.0 and loaded_history == history
+    assert (model_path.stat().st_mtime_ns, history_path.stat().st_mtime_ns) == stamp
+    assert np.allclose(np.asarray(loaded(images[:4], training=False)),
+                       np.asarray(model(images[:4], training=False)))
+    _, _, seconds = fit_or_load("plain", build, images, labels, 1, folder=tmp_path, retrain=True,
+                                validation_data=(images[:16], labels[:16]))
+    assert seconds > 0 and len(load_run("plain", tmp_path)[1]["loss"]) == 1
+
+
+def test_project_files_reject_bad_input(tmp_path):
+    from augcourse.project import check_history, load_run, model_files
+
+    with pytest.raises(ValueError, match="simple word"):
+        model_files("../elsewhere")
+    with pytest.raises(FileNotFoundError, match="no saved run 'plain'"):
+        load_run("plain", tmp_path)
+    with pytest.raises(ValueError, match="lacks"):
+        check_history({"loss": [1.0], "accuracy": [0.5]})
+    with pytest.raises(ValueError, match="different or zero lengths"):
+        check_history({"loss": [1.0], "accuracy": [0.5], "val_loss": [], "val_accuracy": []})
+    _, history_path = model_files("plain", tmp_path)
+    (tmp_path / "plain.keras").write_bytes(b"not a model")
+    history_path.write_text("{not json")
+    with pytest.raises(ValueError, match="not valid JSON"):
+        load_run("plain", tmp_path)
+
+
+def test_project_split_keeps_the_held_out_digits_apart():
+    from augcourse.project import held_out_digits, project_digits
+
+    (x_train, _), (x_val, _) = project_digits()
+    x_test, y_test = held_out_digits()
+    assert x_train.shape == (300, 32, 32, 1) and x_val.shape == (300, 32, 32, 1)
+    assert x_test.shape == (497, 32, 32, 1) and set(y_test.tolist()) == set(range(10))
+    seen = {image.tobytes() for image in np.concatenate([x_train, x_val])}
+    assert not any(image.tobytes() in seen for image in x_test)
+
+
+def test_keras_flatten_layers_finds_augmentation_nested_in_a_wrapper_layer():
+    """ps08's grader finds augmentation layers with the private Model._flatten_layers."""
+    import keras
+
+    from augcourse.models import digit_augmenter, small_cnn
+
+    class Wrapper(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.inner = digit_augmenter()
+
+        def call(self, inputs, training=None):
+            return self.inner(inputs, training=training)
+
+    names = [type(layer).__name__ for layer in
+             small_cnn(augmenter=Wrapper())._flatten_layers(include_self=False, recursive=True)]
+    assert {"RandomRotation", "RandomTranslation", "RandomZoom"} <= set(names)
+    assert not [n for n in names if n.startswith("Random")
+                and n not in ("RandomRotation", "RandomTranslation", "RandomZoom")]

@@ -19,16 +19,22 @@ def graded_course(assignment, tmp_path_factory):
         course = Course(tmp_path_factory.mktemp(assignment), assignment)
         course.submit("solution", course.student_notebook())
         course.submit("untouched", course.student_notebook(fill_solutions=False))
+        submissions = kept_submissions(assignment)
+        # the project's trained files, made once by running the solution, for the submissions
+        # that ship them (training them again for each student would take minutes)
+        files = course.solution_files() if any(sub.files for sub in submissions) else None
+        if files is not None:
+            course.submit("solution_with_files", course.student_notebook(), files=files)
         for student, fill in (("tests_deleted_solution", True),
                               ("tests_deleted_untouched", False)):
             notebook = course.student_notebook(fill_solutions=fill)
             notebook.cells = [c for c in notebook.cells
                               if not c.metadata.get("nbgrader", {}).get("grade")
                               or c.cell_type == "markdown"]
-            course.submit(student, notebook)
-        submissions = kept_submissions(assignment)
+            course.submit(student, notebook, files=files if fill else None)
         for sub in submissions:
-            course.submit(sub.name, course.student_notebook(sub.cells))
+            course.submit(sub.name, course.student_notebook(sub.cells),
+                          files=course.solution_files() if sub.files else None)
         seconds, log = course.autograde()
         count = len(submissions) + len(SPECIAL)
         line = (f"{assignment}: autograde {seconds:.1f} s for {count} submissions, "
@@ -160,3 +166,24 @@ def test_exchange_round_trip_inside_the_course_folder(tmp_path):
     course.autograde()
     scores = course.scores(student)
     assert scores and all(s == m for s, m in scores.values()), _describe(scores)
+
+
+def _tree(folder):
+    """{relative path: file bytes} of every file under ``folder``."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("assignment", [a for a in assignments()
+                                        if any(s.files for s in kept_submissions(a))])
+def test_student_files_are_used_at_autograde_and_never_overwritten(assignment,
+                                                                   tmp_path_factory):
+    """A student who trained before submitting is graded on those files: autograde loads them
+    (no training again) and leaves them byte for byte as submitted."""
+    course = graded_course(assignment, tmp_path_factory)
+    shipped = _tree(course.solution_files())
+    graded = course.root / "autograded" / "solution_with_files" / assignment
+    after = {name: data for name, data in _tree(graded).items() if name in shipped}
+    assert shipped and after == shipped, "the submitted files changed during autograde"
+    scores = course.scores("solution_with_files")
+    assert all(s == m for s, m in scores.values()), _describe(scores)

@@ -1,0 +1,114 @@
+"""The overfitting project (problem set 8): its data split and train-once model files.
+
+Training happens once, where the student works (on a CPU or a GPU). The trained model and its
+history go to files; a later run of the notebook, including the instructor's autograde, loads
+them instead of training again, so the grades are about the models the student trained.
+"""
+
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+
+
+def project_digits():
+    """``((x_train, y_train), (x_val, y_val))``: 300 training and 300 validation digits.
+
+    32 x 32, float32 in [0, 1], in the order of lessons 5 and 8 (a fixed shuffle). The graders
+    keep 497 further digits back as a held-out test set.
+    """
+    images, labels = _shuffled_digits()
+    return (images[:300], labels[:300]), (images[300:600], labels[300:600])
+
+
+def held_out_digits():
+    """The 497 digits the graders test on: never used for training or choosing a model."""
+    images, labels = _shuffled_digits()
+    return images[1300:], labels[1300:]
+
+
+def _shuffled_digits():
+    from augcourse.data import load_digits
+
+    digits, labels = load_digits(size=32)
+    order = np.random.default_rng(0).permutation(len(digits))
+    return (digits / 255.0).astype(np.float32)[order], labels[order]
+
+
+def model_files(name, folder="models"):
+    """``(model_path, history_path)`` for a model called ``name``."""
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"name must be a simple word such as 'plain', got {name!r}")
+    folder = Path(folder)
+    return folder / f"{name}.keras", folder / f"{name}_history.json"
+
+
+def save_run(name, model, history, folder="models"):
+    """Save a trained ``model`` and its ``history`` (a dict of per-epoch lists) under ``name``."""
+    model_path, history_path = model_files(name, folder)
+    history = check_history(history)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        # Keras 3.15 saving trips a NumPy 2 DeprecationWarning about __array__(copy=...)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        model.save(model_path)
+    history_path.write_text(json.dumps(history))
+    return model_path, history_path
+
+
+def load_run(name, folder="models"):
+    """``(model, history)`` saved by :func:`save_run`; a clear error when a file is missing."""
+    import keras
+
+    model_path, history_path = model_files(name, folder)
+    missing = [str(p) for p in (model_path, history_path) if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"no saved run {name!r}: missing {', '.join(missing)}. Train it "
+                                "first (fit_or_load trains and saves it)")
+    try:
+        history = json.loads(history_path.read_text())
+    except ValueError as error:
+        raise ValueError(f"{history_path} is not valid JSON: {error}") from None
+    return keras.models.load_model(model_path), check_history(history)
+
+
+def check_history(history):
+    """Return ``history`` as ``{key: list of floats}`` after checking its form."""
+    if hasattr(history, "history"):  # a keras History object
+        history = history.history
+    if not isinstance(history, dict):
+        raise ValueError(f"a history is a dict of per-epoch lists, got {type(history).__name__}")
+    missing = [key for key in HISTORY_KEYS if key not in history]
+    if missing:
+        raise ValueError(f"the history lacks {missing}: train with validation_data and "
+                         "metrics=['accuracy']")
+    lengths = {len(history[key]) for key in HISTORY_KEYS}
+    if len(lengths) != 1 or 0 in lengths:
+        raise ValueError("the history's lists have different or zero lengths")
+    return {key: [float(v) for v in history[key]] for key in HISTORY_KEYS}
+
+
+def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder="models",
+                retrain=False):
+    """Train ``build()`` with :func:`augcourse.models.train` and save it under ``name``; when
+    the files exist already (and ``retrain`` is False), load them instead of training again.
+
+    Returns ``(model, history, seconds)``; ``seconds`` is 0.0 when the run was loaded.
+    """
+    from augcourse.models import train
+
+    model_path, history_path = model_files(name, folder)
+    if not retrain and model_path.exists() and history_path.exists():
+        model, history = load_run(name, folder)
+        return model, history, 0.0
+    model = build()
+    history, seconds = train(model, x, y, epochs, seed=seed, validation_data=validation_data)
+    save_run(name, model, history, folder)
+    return model, check_history(history), seconds
+
+
+__all__ = ["check_history", "fit_or_load", "held_out_digits", "load_run", "model_files",
+           "project_digits", "save_run"]

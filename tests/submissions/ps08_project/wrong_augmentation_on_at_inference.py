@@ -1,0 +1,18 @@
+"""A wrapper layer that calls the augmentation with training=True whatever the model's mode:
+the augmentation stays on when the model predicts.
+
+expect: test_saved_models test_histories test_generalisation test_report
+"""
+# %% build_model
+@keras.saving.register_keras_serializable(package="student")
+class AlwaysAugment(keras.layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.augment = make_augmenter()
+
+    def call(self, inputs, training=None):
+        return self.augment(inputs, training=True)
+
+
+def build_model(augmenter=None):
+    return small_cnn((32, 32, 1), 10, AlwaysAugment() if augmenter is not None else None)
