@@ -62,6 +62,19 @@ def load_digits(size=8, as_rgb=False, n=None):
     return images, labels
 
 
+def shuffled_digits(size=32):
+    """Return ``(images, labels)``: all 1,797 digits as float32 in [0, 1], in one fixed shuffle.
+
+    The digits come sorted by writer, so a split of the raw order puts some writers only in
+    training and others only in testing. Lessons 5 to 9 and problem set 8 use this order and
+    the same slices of it: the first 300 to train, 300-600 to validate, 1300 on (497 digits)
+    as the held-out test set that no model trains on.
+    """
+    digits, labels = load_digits(size=size)
+    order = np.random.default_rng(0).permutation(len(digits))
+    return (digits / 255.0).astype(np.float32)[order], labels[order]
+
+
 def left_right_arrows(n, size=32, seed=0):
     """Return ``(images, labels)``: ``n`` arrows pointing left (label 0) or right (label 1).
 
@@ -259,5 +272,5 @@ def load_tf_flowers(data_dir=None, image_size=(128, 128), validation_fraction=0.
 
 
 __all__ = ["DatasetNotAvailable", "ImageInputError", "load_digits", "load_image_folder",
-           "load_photo", "load_photos", "load_tf_flowers", "photo_names", "tf_flowers_on_disk",
-           "tfds_data_dir", "write_image_folder"]
+           "load_photo", "load_photos", "load_tf_flowers", "photo_names", "shuffled_digits",
+           "tf_flowers_on_disk", "tfds_data_dir", "write_image_folder"]

@@ -9,7 +9,7 @@ import json
 import warnings
 from pathlib import Path
 
-import numpy as np
+from augcourse.data import shuffled_digits
 
 HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 
@@ -20,22 +20,14 @@ def project_digits():
     32 x 32, float32 in [0, 1], in the order of lessons 5 and 8 (a fixed shuffle). The graders
     keep 497 further digits back as a held-out test set.
     """
-    images, labels = _shuffled_digits()
+    images, labels = shuffled_digits()
     return (images[:300], labels[:300]), (images[300:600], labels[300:600])
 
 
 def held_out_digits():
     """The 497 digits the graders test on: never used for training or choosing a model."""
-    images, labels = _shuffled_digits()
+    images, labels = shuffled_digits()
     return images[1300:], labels[1300:]
-
-
-def _shuffled_digits():
-    from augcourse.data import load_digits
-
-    digits, labels = load_digits(size=32)
-    order = np.random.default_rng(0).permutation(len(digits))
-    return (digits / 255.0).astype(np.float32)[order], labels[order]
 
 
 def model_files(name, folder="models"):
@@ -98,12 +90,14 @@ def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder=
 
     Returns ``(model, history, seconds)``; ``seconds`` is 0.0 when the run was loaded.
     """
+    from augcourse.config import set_seed
     from augcourse.models import train
 
     model_path, history_path = model_files(name, folder)
     if not retrain and model_path.exists() and history_path.exists():
         model, history = load_run(name, folder)
         return model, history, 0.0
+    set_seed(seed)  # the initial weights too, not only the training, come from the seed
     model = build()
     history, seconds = train(model, x, y, epochs, seed=seed, validation_data=validation_data)
     save_run(name, model, history, folder)

@@ -376,6 +376,37 @@ def test_fit_or_load_trains_once_then_loads_the_same_model(tmp_path):
     assert seconds > 0 and len(load_run("plain", tmp_path)[1]["loss"]) == 1
 
 
+def test_fit_or_load_seeds_the_initial_weights_too(tmp_path):
+    """The same seed gives the same run even when the global random state differs before."""
+    import keras
+
+    from augcourse.models import small_cnn
+    from augcourse.project import fit_or_load
+
+    images, labels = course_data.left_right_arrows(32, seed=5)
+    runs = []
+    for disturbance in (1, 2):
+        keras.utils.set_random_seed(disturbance)
+        model, _, _ = fit_or_load("plain", lambda: small_cnn(classes=2), images, labels, 1,
+                                  seed=3, validation_data=(images, labels), folder=tmp_path,
+                                  retrain=True)
+        runs.append(np.asarray(model(images[:8], training=False)))
+    assert np.array_equal(runs[0], runs[1])
+
+
+def test_shuffled_digits_is_one_fixed_order_of_all_digits():
+    raw, raw_labels = course_data.load_digits(size=16)
+    images, labels = course_data.shuffled_digits(size=16)
+    assert images.dtype == np.float32 and images.shape == (1797, 16, 16, 1)
+    assert 0.0 <= images.min() and images.max() <= 1.0
+    again, _ = course_data.shuffled_digits(size=16)
+    assert np.array_equal(images, again)
+    assert not np.array_equal(labels[:50], raw_labels[:50])  # shuffled
+    assert np.array_equal(np.sort(labels), np.sort(raw_labels))
+    order = np.random.default_rng(0).permutation(1797)
+    assert np.array_equal(images, (raw / 255.0).astype(np.float32)[order])
+
+
 def test_project_files_reject_bad_input(tmp_path):
     from augcourse.project import check_history, load_run, model_files
 

@@ -13,17 +13,14 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from augcourse.data import left_right_arrows, load_digits
+from augcourse.data import left_right_arrows, shuffled_digits
 from augcourse.detectors import fraction_changed
 from augcourse.models import accuracy, digit_augmenter, small_cnn, train
 
 
 @pytest.fixture(scope="module")
 def digits():
-    images, labels = load_digits(size=32)
-    images = (images / 255.0).astype(np.float32)
-    order = np.random.default_rng(0).permutation(len(images))
-    return images[order], labels[order]
+    return shuffled_digits(size=32)
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,13 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from augcourse.data import load_digits
+from augcourse.data import shuffled_digits
 from augcourse.models import accuracy, digit_augmenter, small_cnn, train
 
 
 @pytest.fixture(scope="module")
 def digits():
-    images, labels = load_digits(size=32)
-    images = (images / 255.0).astype(np.float32)
-    order = np.random.default_rng(0).permutation(len(images))
-    images, labels = images[order], labels[order]
+    images, labels = shuffled_digits(size=32)
     return images[:300], labels[:300], images[1300:], labels[1300:]
 
 
