@@ -3,19 +3,6 @@
 expect: test_mixup test_mixup_beta
 """
 # %% mixup
-def sample_beta(n, alpha):
-    """n draws from Beta(alpha, alpha): x / (x + y) for x, y ~ Gamma(alpha)."""
-    seeds = rng.make_seeds(2)
-    x = tf.random.stateless_gamma([n], seeds[:, 0], alpha=alpha, dtype=tf.float64)
-    y = tf.random.stateless_gamma([n], seeds[:, 1], alpha=alpha, dtype=tf.float64)
-    return tf.cast(x / (x + y), tf.float32)
-
-
-def partners(n):
-    """A random order of 0..n-1: image i is mixed with image partners[i] of the same batch."""
-    return tf.argsort(rng.uniform([n]))
-
-
 def mixup(images, labels, alpha):
     images = tf.convert_to_tensor(images, tf.float32)
     labels = tf.cast(labels, tf.float32)
