@@ -41,6 +41,27 @@ c.Execute.extra_arguments = ["--IPKernelApp.capture_fd_output=False"]
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"[\s\S]"
 
+# Student code runs in the kernel "augcourse-sandbox" (augcourse/sandbox.py): no network, the
+# course folder covered except the student's own folder, no capabilities, memory and CPU-time
+# caps. It talks to nbgrader through Unix sockets (ZeroMQ's ipc transport), since TCP on
+# loopback cannot cross into its empty network namespace; one socket folder per nbgrader
+# process, so parallel graders never share one. Where the machine cannot sandbox, the kernel
+# starts anyway and prints a loud UNSANDBOXED banner in the grader's output.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+from augcourse import sandbox  # noqa: E402
+
+os.environ["AUGCOURSE_COURSE_ROOT"] = course_root
+if not (sandbox.installed_spec()).is_file():
+    sandbox.install()
+c.Execute.kernel_name = sandbox.KERNEL_NAME
+c.KernelManager.transport = "ipc"
+_sockets = tempfile.mkdtemp(prefix="augcourse-ipc-")
+atexit.register(shutil.rmtree, _sockets, ignore_errors=True)
+c.KernelManager.ip = os.path.join(_sockets, "kernel")
+
 # A test cell that a student deleted is put back and graded, instead of waiting for a human.
 c.OverwriteCells.add_missing_cells = True
 

@@ -1,0 +1,127 @@
+"""Undo tampering before every cell of a graded notebook.
+
+The grading kernel (augcourse/sandbox.py's kernel spec) calls :func:`install` when it starts,
+before any cell runs. From then on, before each cell, the guard puts back
+
+- every public function or class of NumPy (``numpy``, ``numpy.testing``, ``numpy.random``),
+  ``math``, ``builtins`` and the course's own ``augcourse`` modules that an earlier cell
+  replaced (``np.array_equal = lambda *a: True`` earns nothing: the test cell gets the
+  real one);
+- a module name that an earlier cell bound to something else (``np = Fake()``);
+- a builtin that an earlier cell shadowed with a function (``def isinstance(*a): ...``).
+
+Each repair prints one line into the notebook (``augcourse guard: ...``), which the instructor
+sees in the autograded notebook; ``python -m augcourse.audit`` names the same tricks.
+
+What it cannot do, and the audit is there for: code that tampers *while a test runs* (a
+student's function that patches NumPy when the test calls it), or objects built to fool a
+comparison; the tests check exact types where a student's value is compared.
+"""
+
+import builtins
+import sys
+import types
+
+WATCHED_MODULES = ("numpy", "numpy.testing", "numpy.random", "math", "builtins")
+# builtins that the kernel itself replaces for every cell it runs (ipykernel's own input)
+KERNEL_OWNED = {"input", "getpass", "help", "display", "get_ipython", "exit", "quit",
+                "breakpoint", "copyright", "credits", "license"}
+WATCHED_PACKAGES = ("augcourse",)
+
+
+def _watched(name):
+    return name in WATCHED_MODULES or name.split(".")[0] in WATCHED_PACKAGES
+
+
+def _public_objects(module):
+    """``{name: object}`` of a module's public functions, classes and submodules."""
+    return {name: value for name, value in vars(module).items()
+            if not name.startswith("_") and isinstance(
+                value, (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType))
+            or callable(value) and type(value).__name__ in ("ufunc", "_ArrayFunctionDispatcher")}
+
+
+class Guard:
+    """The state of one kernel's guard: the genuine objects, and what it repaired."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace  # the notebook's globals
+        self.genuine = {}  # module name -> {attribute: object}
+        self.genuine_ids = set()  # ids of those objects
+        self.bound = {}  # notebook name -> the module or genuine object first bound to it
+        self.startup = dict(namespace)  # what the kernel itself put there (exit, quit, In...)
+        self.repairs = []
+
+    def _snapshot_new_modules(self):
+        for name, module in list(sys.modules.items()):
+            if name not in self.genuine and module is not None and _watched(name):
+                self.genuine[name] = _public_objects(module)
+                self.genuine_ids.update(id(value) for value in self.genuine[name].values())
+
+    def _repair_modules(self):
+        for name, objects in self.genuine.items():
+            module = sys.modules.get(name)
+            if module is None:
+                continue
+            for attribute, original in objects.items():
+                if name == "builtins" and attribute in KERNEL_OWNED:
+                    continue
+                if vars(module).get(attribute, original) is not original:
+                    setattr(module, attribute, original)
+                    yield f"{name}.{attribute} was replaced"
+
+    def _repair_names(self):
+        for name, original in self.bound.items():
+            if self.namespace.get(name, original) is not original or name not in self.namespace:
+                self.namespace[name] = original
+                yield f"the name {name} was rebound"
+        for name, value in list(self.namespace.items()):
+            if name in self.bound:
+                continue
+            if isinstance(value, types.ModuleType) or id(value) in self.genuine_ids:
+                self.bound[name] = value  # np, or accuracy from augcourse.models
+            elif (not name.startswith("_") and hasattr(builtins, name) and callable(value)
+                  and value is not getattr(builtins, name)
+                  and self.startup.get(name) is not value):
+                del self.namespace[name]
+                yield f"the builtin {name} was shadowed"
+
+    def check(self):
+        """Repair what earlier cells changed; return the repairs made now, in words."""
+        repaired = list(self._repair_modules())
+        # modules first imported by the cell before (the setup cell, for the tests' modules)
+        self._snapshot_new_modules()
+        repaired += list(self._repair_names())
+        self.repairs.extend(repaired)
+        return repaired
+
+    def before_cell(self, *_):
+        for what in self.check():
+            print(f"augcourse guard: {what} by an earlier cell; the original is back")
+
+
+def install(shell=None):
+    """Watch the running IPython shell: repair before every cell. Returns the guard."""
+    if shell is None:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    if shell is None:
+        raise RuntimeError("augcourse.guard.install() needs a running IPython kernel")
+    # Import the watched modules now, before any student cell: a module first imported (and
+    # patched) by a student cell would otherwise be recorded as patched.
+    import importlib
+    import pkgutil
+
+    import augcourse
+
+    for name in WATCHED_MODULES + tuple(
+            f"augcourse.{m.name}" for m in pkgutil.iter_modules(augcourse.__path__)):
+        importlib.import_module(name)
+    guard = Guard(shell.user_ns)
+    guard.check()
+    shell.events.register("pre_run_cell", guard.before_cell)
+    return guard
+
+
+__all__ = ["Guard", "install"]

@@ -1,0 +1,199 @@
+"""A sandbox for the kernels that run students' code at autograde (and validate).
+
+The course's nbgrader configuration runs every notebook in the kernel ``augcourse-sandbox``,
+whose command is this module. It starts the real kernel
+
+- with **no network**: a new network namespace holds only a loopback interface that is down
+  (the kernel talks to nbgrader through Unix sockets, ZeroMQ's ``ipc`` transport, which the
+  configuration selects);
+- **without the course's secrets**: in a new mount namespace the course folder (``source/``,
+  ``solutions/``, ``submitted/``, the other students' ``autograded/`` folders, the gradebook)
+  and the folder the ``augcourse`` package comes from are covered by empty memory file systems;
+  only the student's own folder (writable), the package and the virtual environment (read-only)
+  are put back;
+- in a new **process namespace**, so it sees and signals no process of the grader;
+- with all capabilities dropped, so it cannot undo those mounts;
+- with a cap on its **memory** (address space) and its **CPU time** per notebook.
+
+It needs ``unshare`` and ``setpriv`` (util-linux, on every Linux) and user namespaces. Where
+they are missing or refused, the kernel starts anyway, **unsandboxed**, and says so loudly on
+the grader's terminal.
+
+Settings (environment): ``AUGCOURSE_COURSE_ROOT`` (set by nbgrader_config.py),
+``AUGCOURSE_SANDBOX_MEMORY_MB`` (8192; 0 for no cap: CUDA needs that on a GPU),
+``AUGCOURSE_SANDBOX_CPU_SECONDS`` (1800; CPU time of the whole notebook, all threads),
+``AUGCOURSE_SANDBOX=off`` to switch it off.
+
+    python -m augcourse.sandbox --install          # the kernel spec, into this environment
+    python -m augcourse.sandbox --check            # can this machine sandbox? (exit 0 if so)
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+KERNEL_NAME = "augcourse-sandbox"
+WARNING = ("\n" + "!" * 78 + "\n!! augcourse sandbox: {why}.\n!! Student code runs UNSANDBOXED: "
+           "with network, as the grader's user, able to read source/ and the gradebook.\n"
+           + "!" * 78 + "\n")
+
+
+def _setting(name, default):
+    value = os.environ.get(name, str(default))
+    try:
+        number = int(value)
+    except ValueError:
+        raise SystemExit(
+            f"augcourse sandbox: {name} must be a whole number, got {value!r}") from None
+    if number < 0:
+        raise SystemExit(f"augcourse sandbox: {name} must be 0 or more, got {number}")
+    return number
+
+
+def limits():
+    """``(memory_bytes or None, cpu_seconds or None)`` from the environment."""
+    memory = _setting("AUGCOURSE_SANDBOX_MEMORY_MB", 8192)
+    cpu = _setting("AUGCOURSE_SANDBOX_CPU_SECONDS", 1800)
+    return (memory * 2 ** 20 or None), (cpu or None)
+
+
+def _apply_limits():
+    """Cap this process (and what it starts) at the configured memory and CPU time."""
+    import resource  # Unix only; imported here so that the configuration loads anywhere
+
+    memory, cpu = limits()
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if cpu:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+
+def _tools():
+    return shutil.which("unshare"), shutil.which("setpriv")
+
+
+def unavailable_reason():
+    """None when this machine can sandbox a kernel, else why not (in words)."""
+    if os.environ.get("AUGCOURSE_SANDBOX", "").lower() == "off":
+        return "switched off with AUGCOURSE_SANDBOX=off"
+    if not sys.platform.startswith("linux"):
+        return f"namespaces need Linux, this is {sys.platform}"
+    unshare, setpriv = _tools()
+    if not unshare or not setpriv:
+        return "'unshare' or 'setpriv' (util-linux) is not installed"
+    probe = subprocess.run([unshare, "--user", "--map-root-user", "--net", "--mount", "--pid",
+                            "--fork", "--mount-proc", "true"], capture_output=True, text=True)
+    if probe.returncode:
+        return f"this machine refuses new namespaces ({probe.stderr.strip() or probe.returncode})"
+    return None
+
+
+def hidden_folders(course_root, keep):
+    """``{folder to cover: [paths inside it to put back]}``: the course root and the folder of
+    the augcourse package's checkout, each with the kept paths that lie inside it."""
+    package_root = Path(__file__).resolve().parents[1]
+    roots = {Path(p).resolve() for p in (course_root, package_root) if p}
+    # a root inside another root is covered by it
+    roots = {r for r in roots if not any(r != o and r.is_relative_to(o) for o in roots)}
+    keep = [Path(p).resolve() for p in keep]
+    return {root: [k for k in keep if k.is_relative_to(root)] for root in sorted(roots)}
+
+
+def _mount(*args):
+    subprocess.run(["mount", *args], check=True, capture_output=True, text=True)
+
+
+def _inside(command):
+    """In the new namespaces: cover the secrets, cap resources, drop capabilities, start."""
+    workdir = Path.cwd().resolve()
+    course_root = os.environ.get("AUGCOURSE_COURSE_ROOT")
+    package = Path(__file__).resolve().parent
+    keep = {workdir: "rw", package: "ro", Path(sys.prefix).resolve(): "ro"}
+    stash = Path(tempfile.mkdtemp(prefix="augcourse-sandbox-"))  # removed again below
+    for root, inside in hidden_folders(course_root, keep).items():
+        if root in inside:  # a notebook at the top of the course folder: nothing to cover
+            continue
+        saved = []
+        for number, path in enumerate(inside):
+            # keep a handle on the path before the root is covered
+            target = stash / str(number)
+            target.mkdir(parents=True, exist_ok=True)
+            _mount("--bind", str(path), str(target))
+            saved.append((path, target))
+        _mount("-t", "tmpfs", "-o", "size=1m,mode=755", "augcourse-hidden", str(root))
+        for path, target in saved:
+            path.mkdir(parents=True, exist_ok=True)
+            _mount("--bind", str(target), str(path))
+            if keep[path] == "ro":
+                _mount("-o", "remount,bind,ro", str(path))
+        _mount("-o", "remount,ro", str(root))  # the cover itself takes no new files
+        for _, target in saved:
+            subprocess.run(["umount", "-l", str(target)], check=True)
+            target.rmdir()
+    stash.rmdir()
+    os.chdir(workdir)
+    _apply_limits()
+    setpriv = _tools()[1]
+    os.execv(setpriv, [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
+                       "--", *command])
+
+
+def launch(command):
+    """Start ``command`` (the kernel) in the sandbox, or unsandboxed with a loud warning."""
+    why = unavailable_reason()
+    if why:
+        sys.stderr.write(WARNING.format(why=why))
+        sys.stderr.flush()
+        if sys.platform != "win32":
+            _apply_limits()
+        os.execvp(command[0], command)
+    unshare = _tools()[0]
+    os.execv(unshare, [unshare, "--user", "--map-root-user", "--net", "--mount", "--pid",
+                       "--fork", "--mount-proc", "--kill-child", "--",
+                       sys.executable, "-m", "augcourse.sandbox", "--inside", "--", *command])
+
+
+def installed_spec(prefix=None):
+    """Where :func:`install` writes the kernel spec: ``kernel.json`` in this environment."""
+    return Path(prefix or sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / (
+        "kernel.json")
+
+
+def install(prefix=None):
+    """Write the kernel spec ``augcourse-sandbox`` into ``prefix`` (this environment)."""
+    folder = installed_spec(prefix).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    # the guard (augcourse/guard.py) starts before any cell and leaves no name behind
+    guard = "--IPKernelApp.exec_lines=[\"__import__('augcourse.guard').guard.install()\"]"
+    spec = {"argv": [sys.executable, "-m", "augcourse.sandbox", "--", sys.executable, "-m",
+                     "ipykernel_launcher", "-f", "{connection_file}", guard],
+            "display_name": "Python 3 (augcourse grading sandbox)", "language": "python",
+            "interrupt_mode": "signal"}
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=1) + "\n")
+    return folder
+
+
+def main(argv):
+    if argv[:1] == ["--install"]:
+        print(f"installed the kernel spec in {install()}")
+        return 0
+    if argv[:1] == ["--check"]:
+        why = unavailable_reason()
+        print(f"sandbox unavailable: {why}" if why else "sandbox available")
+        return 1 if why else 0
+    inside = argv[:1] == ["--inside"]
+    if inside:
+        argv = argv[1:]
+    if argv[:1] != ["--"] or len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    (_inside if inside else launch)(argv[1:])
+    return 0  # not reached: both exec the kernel
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,233 @@
+"""The grading sandbox: student code at autograde runs with no network, without the course's
+secrets, without capabilities, and under memory and CPU-time caps (augcourse/sandbox.py)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from augcourse import sandbox
+
+from course_harness import Course, assignments
+
+# What a curious or hostile student tries, printed as one JSON line.
+SPY = r'''
+import json as _json, os as _os, socket as _socket, subprocess as _subprocess
+_found = {"cwd": _os.getcwd()}
+for _name, _path in _SECRETS.items():
+    _found[_name] = _os.path.exists(_path)
+try:
+    _socket.create_connection(("1.1.1.1", 53), timeout=2)
+    _found["network"] = True
+except OSError:
+    _found["network"] = False
+try:
+    with open(_SECRETS["gradebook"], "a") as _db:
+        _db.write("tampered")
+    _found["gradebook_written"] = True
+except OSError:
+    _found["gradebook_written"] = False
+_found["umount"] = _subprocess.run(["umount", "-l", _SECRETS["root"]],
+                                   capture_output=True).returncode == 0
+_found["processes"] = len([_p for _p in _os.listdir("/proc") if _p.isdigit()])
+print("SPY", _json.dumps(_found))
+'''
+
+
+def _secrets(root, student):
+    root = Path(root)
+    return {"root": str(root), "source": str(root / "source"),
+            "gradebook": str(root / "gradebook.db"),
+            "other_student": str(root / "autograded" / "other" / "x.txt"),
+            "own_folder": str(root / "autograded" / student)}
+
+
+def _run(code, cwd, root, **env):
+    """Run ``python -c code`` through the sandbox launcher; return the completed process."""
+    environment = dict(os.environ, AUGCOURSE_COURSE_ROOT=str(root), **env)
+    return subprocess.run([sys.executable, "-m", "augcourse.sandbox", "--", sys.executable, "-c",
+                           code], cwd=cwd, env=environment, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def course_folder(tmp_path):
+    """A course folder with secrets, another student's work, and alice's working folder."""
+    (tmp_path / "source" / "ps").mkdir(parents=True)
+    (tmp_path / "source" / "ps" / "hidden.txt").write_text("the answers")
+    (tmp_path / "gradebook.db").write_text("grades")
+    (tmp_path / "autograded" / "other").mkdir(parents=True)
+    (tmp_path / "autograded" / "other" / "x.txt").write_text("someone else's work")
+    work = tmp_path / "autograded" / "alice" / "ps"
+    work.mkdir(parents=True)
+    return tmp_path, work
+
+
+def _spy(result):
+    line = next((x for x in result.stdout.splitlines() if x.startswith("SPY ")), None)
+    assert line, f"the spy printed nothing; stdout {result.stdout!r}, stderr {result.stderr!r}"
+    return json.loads(line[4:])
+
+
+def test_this_machine_can_sandbox():
+    """The course's grading machine (and CI) must sandbox; a machine without namespaces grades
+    unsandboxed and the launcher says so (next tests)."""
+    assert sandbox.unavailable_reason() is None, sandbox.unavailable_reason()
+
+
+def test_student_code_sees_only_its_own_folder_and_no_network(course_folder):
+    root, work = course_folder
+    code = f"_SECRETS = {_secrets(root, 'alice')!r}\n" + SPY + (
+        "open('made_here.txt', 'w').write('mine')\n")
+    found = _spy(_run(code, work, root))
+    assert found["cwd"] == str(work)
+    assert found["own_folder"] is True
+    assert found["source"] is False and found["gradebook"] is False
+    assert found["other_student"] is False
+    assert found["network"] is False
+    assert found["gradebook_written"] is False and found["umount"] is False
+    assert found["processes"] <= 3, "the grader's processes are visible"
+    assert (work / "made_here.txt").read_text() == "mine"  # its own files stay writable
+    assert (root / "gradebook.db").read_text() == "grades"
+    assert (root / "source" / "ps" / "hidden.txt").read_text() == "the answers"
+
+
+def test_the_package_is_importable_but_read_only(course_folder):
+    root, work = course_folder
+    package = Path(sandbox.__file__).parent
+    result = _run("import augcourse, pathlib\n"
+                  f"try:\n    pathlib.Path({str(package / 'x.py')!r}).write_text('')\n"
+                  "except OSError as e:\n    print('refused', e.errno)\n", work, root)
+    assert "refused 30" in result.stdout, result.stdout + result.stderr  # EROFS
+    checkout = package.parent
+    hidden = _run(f"import os; print(os.path.exists({str(checkout / 'source')!r}))", work, root)
+    assert hidden.stdout.strip() == "False", "the course checkout's source/ is visible"
+
+
+def test_a_memory_bomb_gets_a_memory_error(course_folder):
+    root, work = course_folder
+    result = _run("try:\n    b = bytearray(2 * 2**30)\nexcept MemoryError:\n    print('capped')",
+                  work, root, AUGCOURSE_SANDBOX_MEMORY_MB="1024")
+    assert result.stdout.strip() == "capped", result.stdout + result.stderr
+
+
+def test_the_cpu_time_cap_stops_a_busy_loop(course_folder):
+    root, work = course_folder
+    result = _run("while True:\n    pass", work, root, AUGCOURSE_SANDBOX_CPU_SECONDS="2")
+    assert result.returncode != 0, "the busy loop ran past its CPU-time cap"
+
+
+def test_unsandboxed_kernels_start_and_say_so_loudly(course_folder):
+    root, work = course_folder
+    result = _run("print('ran')", work, root, AUGCOURSE_SANDBOX="off")
+    assert result.stdout.strip() == "ran"
+    assert "UNSANDBOXED" in result.stderr and "AUGCOURSE_SANDBOX=off" in result.stderr
+
+
+def test_bad_settings_are_refused_with_a_message(course_folder):
+    root, work = course_folder
+    result = _run("print('ran')", work, root, AUGCOURSE_SANDBOX_MEMORY_MB="lots")
+    assert result.returncode != 0 and "AUGCOURSE_SANDBOX_MEMORY_MB must be a whole number" in (
+        result.stderr)
+
+
+def test_hidden_folders_cover_the_course_and_keep_what_the_kernel_needs(tmp_path):
+    course = tmp_path / "course"
+    work = course / "autograded" / "alice" / "ps"
+    outside = tmp_path / "elsewhere"
+    for folder in (work, outside):
+        folder.mkdir(parents=True)
+    covered = sandbox.hidden_folders(course, [work, outside])
+    assert covered[course.resolve()] == [work.resolve()]
+    checkout = Path(sandbox.__file__).resolve().parents[1]
+    assert checkout in covered or any(checkout.is_relative_to(r) for r in covered)
+
+
+def test_autograde_runs_student_code_in_the_sandbox(tmp_path):
+    """The course's nbgrader configuration selects the sandbox: a spying student, graded by the
+    real ``nbgrader autograde``, finds nothing, and both students keep their full marks."""
+    import nbformat
+
+    course = Course(tmp_path, assignments()[0])
+    course.submit("honest", course.student_notebook())
+    spy_notebook = course.student_notebook()
+    first = next(c for c in spy_notebook.cells
+                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+    secrets = dict(_secrets(course.root, "spy"),
+                   other_student=str(course.root / "autograded" / "honest"))
+    first.source = f"_SECRETS = {secrets!r}\n{SPY}\n{first.source}"
+    course.submit("spy", spy_notebook)
+    # a wrong answer (divides by 256) that patches NumPy so that the tests cannot see it
+    course.submit("patcher", course.student_notebook({"to_float01": PATCHER}))
+    _, log = course.autograde()
+    assert "UNSANDBOXED" not in log
+    graded = nbformat.reads(json.dumps(course.autograded_notebook("spy")), as_version=4)
+    outputs = "".join(o.get("text", "") for c in graded.cells if c.cell_type == "code"
+                      for o in c.outputs)
+    found = json.loads(outputs.split("SPY ", 1)[1].splitlines()[0])
+    assert found["source"] is False and found["gradebook"] is False
+    assert found["network"] is False and found["gradebook_written"] is False
+    assert found["other_student"] is False and found["own_folder"] is True
+    for student in ("honest", "spy"):
+        scores = course.scores(student)
+        assert scores and all(s == m for s, m in scores.values()), (student, scores)
+    lost = {k for k, (s, m) in course.scores("patcher").items() if s < m}
+    assert lost == {"test_to_float01"}, course.scores("patcher")
+    patched = nbformat.reads(json.dumps(course.autograded_notebook("patcher")), as_version=4)
+    assert "augcourse guard: numpy.allclose was replaced" in "".join(
+        o.get("text", "") for c in patched.cells if c.cell_type == "code" for o in c.outputs)
+
+
+PATCHER = """import numpy
+numpy.allclose = lambda *args, **kwargs: True
+
+
+def to_float01(images):
+    return tf.cast(images, tf.float32) / 256.0
+"""
+
+TAMPERING = [
+    "import numpy as np\nfrom augcourse.models import accuracy",
+    "np.testing.assert_allclose = lambda *a, **k: None\nnp.array_equal = lambda *a: True\n"
+    "accuracy = lambda *a: 1.0\ndef isinstance(*a):\n    return True",
+    "print(np.array_equal([1], [2]), accuracy.__module__, isinstance(1, str),\n"
+    "      np.testing.assert_allclose.__module__)",
+    "np = None",
+    "print(np.__name__)",
+]
+
+
+def _run_cells(cells, kernel, tmp_path):
+    import tempfile
+
+    import nbformat
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(Path(tempfile.mkdtemp(dir=tmp_path)) / "kernel")
+    NotebookClient(notebook, kernel_name=kernel, config=config, timeout=120, allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    return ["".join(o.get("text", "") for o in c.outputs) for c in notebook.cells]
+
+
+def test_the_guard_undoes_tampering_before_each_cell(tmp_path):
+    """In a plain kernel the patches hold; in the grading kernel the next cell sees the
+    originals, and the repairs are printed where the instructor reads them."""
+    plain = _run_cells(TAMPERING, "python3", tmp_path)
+    assert plain[2].split() == ["True", "__main__", "True", "__main__"]
+    guarded = _run_cells(TAMPERING, sandbox.KERNEL_NAME, tmp_path)
+    assert guarded[2].splitlines()[-1].split() == [
+        "False", "augcourse.models", "False", "numpy.testing._private.utils"]
+    for repair in ("numpy.array_equal was replaced", "numpy.testing.assert_allclose was replaced",
+                   "the name accuracy was rebound", "the builtin isinstance was shadowed"):
+        assert repair in guarded[2]
+    assert guarded[4].splitlines() == [
+        "augcourse guard: the name np was rebound by an earlier cell; the original is back",
+        "numpy"]
+    assert "augcourse guard" not in guarded[0] + guarded[1]  # honest cells: nothing to repair
