@@ -110,25 +110,7 @@ class Course:
     def student_notebook(self, cells=None, fill_solutions=True, answer="An answer."):
         """The released notebook with solution cells filled: from ``cells`` where given,
         else from the instructor's solution (``fill_solutions``), else left untouched."""
-        student = nbformat.read(self.release, as_version=4)
-        solution = {c.metadata["nbgrader"]["grade_id"]: c.source
-                    for c in nbformat.read(self.solution, as_version=4).cells
-                    if c.metadata.get("nbgrader", {}).get("solution")}
-        cells = dict(cells or {})
-        unknown = set(cells) - set(solution)
-        if unknown:
-            raise ValueError(f"no solution cells named {sorted(unknown)} in {self.assignment}")
-        for cell in student.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if not meta.get("solution"):
-                continue
-            grade_id = meta["grade_id"]
-            if grade_id in cells:
-                cell.source = cells[grade_id]
-            elif fill_solutions:
-                cell.source = (answer if cell.cell_type == "markdown"
-                               else _strip_markers(solution[grade_id]))
-        return student
+        return filled_notebook(self.release, self.solution, cells, fill_solutions, answer)
 
     def submit(self, student_id, notebook, files=None):
         """Put ``notebook`` (and the contents of the folder ``files``, if given) where
@@ -173,6 +155,31 @@ class Course:
     def autograded_notebook(self, student_id):
         path = self.root / "autograded" / student_id / self.assignment / self.release.name
         return json.loads(path.read_text())
+
+
+def filled_notebook(release, solution, cells=None, fill_solutions=True, answer="An answer."):
+    """The notebook ``release`` with its solution cells filled: from ``cells``
+    (``{grade_id: source}``) where given, else from the notebook ``solution``
+    (``fill_solutions``), else left as released."""
+    student = nbformat.read(release, as_version=4)
+    model = {c.metadata["nbgrader"]["grade_id"]: c.source
+             for c in nbformat.read(solution, as_version=4).cells
+             if c.metadata.get("nbgrader", {}).get("solution")}
+    cells = dict(cells or {})
+    unknown = set(cells) - set(model)
+    if unknown:
+        raise ValueError(f"no solution cells named {sorted(unknown)} in {Path(release).name}")
+    for cell in student.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("solution"):
+            continue
+        grade_id = meta["grade_id"]
+        if grade_id in cells:
+            cell.source = cells[grade_id]
+        elif fill_solutions:
+            cell.source = (answer if cell.cell_type == "markdown"
+                           else _strip_markers(model[grade_id]))
+    return student
 
 
 def _strip_markers(source):
