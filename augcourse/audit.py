@@ -50,6 +50,9 @@ CALLS = {
     "importlib.reload": "reloads a module", "globals": "reads or changes the namespace",
     "get_ipython": "reaches the IPython shell (hooks, cell history)",
     "setattr": "sets an attribute by name", "delattr": "deletes an attribute by name",
+    "object.__setattr__": "sets an attribute past the guard's lock",
+    "object.__delattr__": "deletes an attribute past the guard's lock",
+    "vars": "reads or changes a namespace",
     "os.chmod": "changes permissions", "os.chdir": "leaves the working folder",
     "ctypes.CDLL": "loads native code", "eval": "evaluates a string as code",
     "exec": "executes a string as code", "compile": "compiles a string as code",
@@ -130,8 +133,12 @@ class _Scanner(ast.NodeVisitor):
                 self.flag(node, f"sets {target.attr}")
         elif isinstance(target, ast.Subscript):
             dotted = _dotted(target.value)
-            if dotted in ("sys.modules", "__builtins__", "builtins.__dict__", "sys.meta_path"):
+            if dotted in ("sys.modules", "__builtins__", "sys.meta_path") or (
+                    dotted or "").endswith("__dict__"):
                 self.flag(node, f"changes {dotted}")
+            elif isinstance(target.value, ast.Call) and _dotted(target.value.func) in (
+                    "vars", "globals", "locals"):
+                self.flag(node, f"writes into {_dotted(target.value.func)}()")
         elif isinstance(target, ast.Name):
             self._rebinds(target.id, node)
 

@@ -13,9 +13,12 @@ before any cell runs. From then on, before each cell, the guard puts back
 Each repair prints one line into the notebook (``augcourse guard: ...``), which the instructor
 sees in the autograded notebook; ``python -m augcourse.audit`` names the same tricks.
 
-What it cannot do, and the audit is there for: code that tampers *while a test runs* (a
-student's function that patches NumPy when the test calls it), or objects built to fool a
-comparison; the tests check exact types where a student's value is compared.
+It also **locks** those modules: assigning or deleting one of their genuine names raises an
+AttributeError, so a student's function that patches NumPy while a test calls it fails that
+test instead of fooling it. The lock stops ``np.x = y``, ``setattr`` and ``del``; writing into a
+module's ``__dict__`` or through ``object.__setattr__`` gets past it until the next cell, and
+the audit names both. Objects built to fool a comparison (``__eq__`` always true) earn nothing
+because the tests turn a student's values into NumPy arrays of a checked type first.
 """
 
 import builtins
@@ -41,6 +44,26 @@ def _public_objects(module):
             or callable(value) and type(value).__name__ in ("ufunc", "_ArrayFunctionDispatcher")}
 
 
+class _LockedModule(types.ModuleType):
+    """A module whose genuine public objects cannot be replaced or deleted by assignment."""
+
+    genuine = {}  # module name -> {attribute: genuine object}, filled by Guard
+
+    def _refuse(self, name, value):
+        original = _LockedModule.genuine.get(vars(self).get("__name__"), {}).get(name, value)
+        if name == "__class__" or original is not value:
+            raise AttributeError(f"augcourse guard: {vars(self).get('__name__')}.{name} cannot "
+                                 "be changed while the notebook is graded")
+
+    def __setattr__(self, name, value):
+        self._refuse(name, value)
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name):
+        self._refuse(name, None)
+        super().__delattr__(name)
+
+
 class Guard:
     """The state of one kernel's guard: the genuine objects, and what it repaired."""
 
@@ -57,6 +80,11 @@ class Guard:
             if name not in self.genuine and module is not None and _watched(name):
                 self.genuine[name] = _public_objects(module)
                 self.genuine_ids.update(id(value) for value in self.genuine[name].values())
+                if type(module) is types.ModuleType:  # a module with its own class stays as is
+                    owned = KERNEL_OWNED if name == "builtins" else set()
+                    _LockedModule.genuine[name] = {k: v for k, v in self.genuine[name].items()
+                                                   if k not in owned}
+                    module.__class__ = _LockedModule
 
     def _repair_modules(self):
         for name, objects in self.genuine.items():

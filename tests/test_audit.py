@@ -69,6 +69,10 @@ TRICKS = {
     "native code": ("import ctypes", "imports ctypes"),
     "frames": ("import sys\nframe = sys._getframe(1)", "reads the caller's frame"),
     "numpy module rebound": ("np = None", "rebinds np, the module numpy"),
+    "past the lock": ("object.__setattr__(np, 'allclose', print)",
+                      "sets an attribute past the guard's lock"),
+    "module dict": ("vars(np)['allclose'] = print", "writes into vars()"),
+    "module __dict__": ("np.__dict__['allclose'] = print", "changes np.__dict__"),
 }
 
 

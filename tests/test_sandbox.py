@@ -160,8 +160,11 @@ def test_autograde_runs_student_code_in_the_sandbox(tmp_path):
                    other_student=str(course.root / "autograded" / "honest"))
     first.source = f"_SECRETS = {secrets!r}\n{SPY}\n{first.source}"
     course.submit("spy", spy_notebook)
-    # a wrong answer (divides by 256) that patches NumPy so that the tests cannot see it
+    # a wrong answer (divides by 256) that patches NumPy so that the tests cannot see it: the
+    # guard's lock refuses the patch
     course.submit("patcher", course.student_notebook({"to_float01": PATCHER}))
+    # the same, patching only when the test calls it (after the guard's repairs)
+    course.submit("late_patcher", course.student_notebook({"to_float01": LATE_PATCHER}))
     _, log = course.autograde()
     assert "UNSANDBOXED" not in log
     graded = nbformat.reads(json.dumps(course.autograded_notebook("spy")), as_version=4)
@@ -174,11 +177,14 @@ def test_autograde_runs_student_code_in_the_sandbox(tmp_path):
     for student in ("honest", "spy"):
         scores = course.scores(student)
         assert scores and all(s == m for s, m in scores.values()), (student, scores)
-    lost = {k for k, (s, m) in course.scores("patcher").items() if s < m}
-    assert lost == {"test_to_float01"}, course.scores("patcher")
-    patched = nbformat.reads(json.dumps(course.autograded_notebook("patcher")), as_version=4)
-    assert "augcourse guard: numpy.allclose was replaced" in "".join(
-        o.get("text", "") for c in patched.cells if c.cell_type == "code" for o in c.outputs)
+    for student in ("patcher", "late_patcher"):
+        message = "augcourse guard: numpy.allclose cannot be changed while the notebook is graded"
+        lost = {k for k, (s, m) in course.scores(student).items() if s < m}
+        assert lost == {"test_to_float01"}, (student, course.scores(student))
+        graded = nbformat.reads(json.dumps(course.autograded_notebook(student)), as_version=4)
+        shown = "".join(o.get("text", "") + o.get("evalue", "") for c in graded.cells
+                        if c.cell_type == "code" for o in c.outputs)
+        assert message in shown, (student, shown[-2000:])
 
 
 PATCHER = """import numpy
@@ -189,9 +195,17 @@ def to_float01(images):
     return tf.cast(images, tf.float32) / 256.0
 """
 
+LATE_PATCHER = """def to_float01(images):
+    import numpy
+    numpy.allclose = lambda *args, **kwargs: True
+    return tf.cast(images, tf.float32) / 256.0
+"""
+
 TAMPERING = [
     "import numpy as np\nfrom augcourse.models import accuracy",
-    "np.testing.assert_allclose = lambda *a, **k: None\nnp.array_equal = lambda *a: True\n"
+    # past the lock (see the next test): straight into the modules' namespaces
+    "vars(np.testing)['assert_allclose'] = lambda *a, **k: None\n"
+    "vars(np)['array_equal'] = lambda *a: True\n"
     "accuracy = lambda *a: 1.0\ndef isinstance(*a):\n    return True",
     "print(np.array_equal([1], [2]), accuracy.__module__, isinstance(1, str),\n"
     "      np.testing.assert_allclose.__module__)",
@@ -231,3 +245,20 @@ def test_the_guard_undoes_tampering_before_each_cell(tmp_path):
         "augcourse guard: the name np was rebound by an earlier cell; the original is back",
         "numpy"]
     assert "augcourse guard" not in guarded[0] + guarded[1]  # honest cells: nothing to repair
+
+
+def test_the_guard_locks_what_it_protects(tmp_path):
+    """Patching NumPy from inside a function that a test calls raises instead of fooling it;
+    honest uses of the same modules (imports, seeding, options) still work."""
+    cells = ["import numpy as np\nimport tensorflow as tf\nimport keras\nimport augcourse",
+             "def sneaky(x):\n    np.allclose = lambda *a, **k: True\n    return x",
+             "try:\n    sneaky(1)\nexcept AttributeError as error:\n    print(error)",
+             "import numpy.fft\nnp.random.seed(3)\nnp.set_printoptions(precision=3)\n"
+             "print(np.allclose([1], [2]))",
+             "try:\n    del np.testing\nexcept AttributeError as error:\n    print(error)"]
+    out = _run_cells(cells, sandbox.KERNEL_NAME, tmp_path)
+    assert out[0] == ""
+    assert out[2].strip() == ("augcourse guard: numpy.allclose cannot be changed while the "
+                              "notebook is graded")
+    assert out[3].strip() == "False"
+    assert "numpy.testing cannot be changed" in out[4]
