@@ -182,6 +182,79 @@ def filled_notebook(release, solution, cells=None, fill_solutions=True, answer="
     return student
 
 
+ALWAYS_EQUAL = """class Anything:
+    \"\"\"Equal to everything, any attribute, call, item or sum is another Anything.\"\"\"
+
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__
+
+    def __bool__(self):
+        return True
+
+    def __getattr__(self, name):
+        return Anything()
+
+    def __call__(self, *args, **kwargs):
+        return Anything()
+
+    def __getitem__(self, key):
+        return Anything()
+
+    def __len__(self):
+        return 1
+
+    def __iter__(self):
+        return iter([Anything()])
+
+    def __float__(self):
+        return 1.0
+
+    def __int__(self):
+        return 1
+
+    __index__ = __int__
+
+    def __hash__(self):
+        return 0
+
+    def __add__(self, other):
+        return Anything()
+
+    __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = __add__
+    __abs__ = __neg__ = __call__
+"""
+
+
+def always_equal_cells(solution):
+    """``{grade_id: source}``: every function of the solution returns an always-equal object,
+    every top-level name is bound to one (the trick of a student who tries to fool ``==``)."""
+    import ast
+
+    cells, first = {}, True
+    for cell in nbformat.read(solution, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("solution"):
+            continue
+        source = ALWAYS_EQUAL if first else ""
+        first = False
+        for node in ast.parse(_strip_markers(cell.source)).body:
+            if isinstance(node, ast.FunctionDef):
+                source += f"\n\ndef {node.name}(*args, **kwargs):\n    return Anything()\n"
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    for name in ([target] if isinstance(target, ast.Name)
+                                 else getattr(target, "elts", [])):
+                        if isinstance(name, ast.Name):
+                            source += f"{name.id} = Anything()\n"
+        cells[meta["grade_id"]] = source or "pass\n"
+    return cells
+
+
 def _strip_markers(source):
     return "\n".join(line for line in source.splitlines()
                      if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))

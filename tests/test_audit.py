@@ -8,7 +8,8 @@ import pytest
 
 from augcourse import audit
 
-from course_harness import REPO, assignments, filled_notebook, kept_submissions
+from course_harness import (REPO, always_equal_cells, assignments, filled_notebook,
+                            kept_submissions)
 
 
 def _paths(assignment):
@@ -85,6 +86,13 @@ def test_each_trick_is_named(trick, tmp_path):
     kinds = [f.kind for f in findings]
     assert any(expected in kind for kind in kinds), kinds
     assert all(f.cell == grade_id for f in findings)
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_the_always_equal_student_is_named(assignment, tmp_path):
+    _, solution = _paths(assignment)
+    kinds = {f.kind for f in _findings(tmp_path, assignment, always_equal_cells(solution))}
+    assert "defines __eq__" in kinds, kinds
 
 
 def test_a_redefined_test_helper_is_named(tmp_path):

@@ -7,9 +7,10 @@ import pytest
 
 from augcourse.config import results_dir
 
-from course_harness import REPO, Course, assignments, kept_submissions
+from course_harness import REPO, Course, always_equal_cells, assignments, kept_submissions
 
-SPECIAL = ("solution", "untouched", "tests_deleted_solution", "tests_deleted_untouched")
+SPECIAL = ("solution", "untouched", "tests_deleted_solution", "tests_deleted_untouched",
+           "always_equal")
 _graded = {}
 
 
@@ -19,6 +20,8 @@ def graded_course(assignment, tmp_path_factory):
         course = Course(tmp_path_factory.mktemp(assignment), assignment)
         course.submit("solution", course.student_notebook())
         course.submit("untouched", course.student_notebook(fill_solutions=False))
+        course.submit("always_equal",
+                      course.student_notebook(always_equal_cells(course.solution)))
         submissions = kept_submissions(assignment)
         # the project's trained files, made once by running the solution, for the submissions
         # that ship them (training them again for each student would take minutes)
@@ -75,6 +78,14 @@ def test_solution_scores_full_marks(assignment, tmp_path_factory):
 @pytest.mark.parametrize("assignment", assignments())
 def test_untouched_student_version_scores_zero(assignment, tmp_path_factory):
     scores = graded_course(assignment, tmp_path_factory).scores("untouched")
+    assert scores and all(s == 0 for s, _ in scores.values()), _describe(scores)
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_always_equal_objects_earn_nothing(assignment, tmp_path_factory):
+    """A student whose every function returns an object equal to everything scores 0: the
+    tests turn values into NumPy arrays of a checked type before they compare."""
+    scores = graded_course(assignment, tmp_path_factory).scores("always_equal")
     assert scores and all(s == 0 for s, _ in scores.values()), _describe(scores)
 
 
