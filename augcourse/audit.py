@@ -246,9 +246,13 @@ def _cell_id(cell, index):
 
 
 def release_facts(release_path):
-    """``(released sources of locked cells by grade_id, names the graders define)``."""
+    """``(released sources of locked cells by grade_id, names the graders define, grade_ids
+    in released order)``."""
     notebook = json.loads(Path(release_path).read_text())
     locked, protected = {}, set()
+    order = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+             for cell in notebook["cells"]]
+    order = [grade_id for grade_id in order if grade_id]
     for cell in notebook["cells"]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell["cell_type"] != "code":
@@ -267,17 +271,38 @@ def release_facts(release_path):
                     protected.add(node.name)
                 elif isinstance(node, ast.Assign) and not meta.get("grade"):
                     protected.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    return locked, protected
+    return locked, protected, order
 
 
-def audit_notebook(student, path, locked, protected):
+def _structure(student, cells, order):
+    """Findings about the graded cells themselves: removed, repeated, renamed or moved."""
+    seen = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells
+            if isinstance(c, dict)]
+    seen = [grade_id for grade_id in seen if grade_id]
+    findings = [Finding(student, grade_id, 0, f"the cell {kind}", "")
+                for grade_id, kind in
+                [(g, "was deleted") for g in order if g not in seen]
+                + [(g, f"appears {seen.count(g)} times") for g in dict.fromkeys(seen)
+                   if seen.count(g) > 1]
+                + [(g, "has a grade_id that was never released") for g in dict.fromkeys(seen)
+                   if g not in order]]
+    kept = [g for g in dict.fromkeys(seen) if g in order]
+    if kept != [g for g in order if g in kept]:
+        findings.append(Finding(student, "-", 0, "graded cells are in another order than "
+                                "released", ""))
+    return findings
+
+
+def audit_notebook(student, path, locked, protected, order=()):
     """The findings of one submitted notebook (a finding of its own if it cannot be read)."""
     try:
         notebook = json.loads(Path(path).read_text())
         cells = notebook["cells"]
+        if not isinstance(cells, list):
+            raise TypeError("its cells are not a list")
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [Finding(student, "-", 0, f"notebook cannot be read: {error}", str(path))]
-    findings = []
+    findings = _structure(student, cells, order) if order else []
     aliases = {"np": "numpy", "tf": "tensorflow", "keras": "keras", "augcourse": "augcourse",
                "plt": "matplotlib", "os": "os", "sys": "sys", "builtins": "builtins"}
     for index, cell in enumerate(cells):

@@ -102,6 +102,36 @@ def test_a_redefined_test_helper_is_named(tmp_path):
     assert "redefines saved_runs, which the tests use" in kinds, kinds
 
 
+def _restructured(assignment, change):
+    release, solution = _paths(assignment)
+    notebook = filled_notebook(release, solution)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in notebook.cells]
+    change(notebook.cells, ids)
+    return release, notebook
+
+
+STRUCTURE = {
+    "deleted": (lambda cells, ids: cells.pop(ids.index("test_to_float01")),
+                "the cell was deleted"),
+    "duplicated": (lambda cells, ids: cells.insert(0, nbformat.from_dict(
+        dict(cells[ids.index("test_to_float01")], id="a-copy"))), "the cell appears 2 times"),
+    "renamed": (lambda cells, ids: cells[ids.index("test_to_float01")].metadata["nbgrader"]
+                .update(grade_id="mine"), "the cell has a grade_id that was never released"),
+    "moved": (lambda cells, ids: cells.append(cells.pop(ids.index("to_float01"))),
+              "graded cells are in another order than released"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(STRUCTURE))
+def test_changed_graded_cells_are_named(change, tmp_path):
+    edit, expected = STRUCTURE[change]
+    release, notebook = _restructured("ps01_pixels", edit)
+    path = tmp_path / "changed.ipynb"
+    nbformat.write(notebook, path)
+    kinds = [f.kind for f in audit.audit_notebook("s", path, *audit.release_facts(release))]
+    assert expected in kinds, kinds
+
+
 def test_a_new_cell_is_scanned_too(tmp_path):
     assignment = assignments()[0]
     release, solution = _paths(assignment)
