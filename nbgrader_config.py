@@ -54,8 +54,7 @@ import tempfile  # noqa: E402
 from augcourse import sandbox  # noqa: E402
 
 os.environ["AUGCOURSE_COURSE_ROOT"] = course_root
-if not (sandbox.installed_spec()).is_file():
-    sandbox.install()
+sandbox.install()  # writes the kernel spec only when it is missing or out of date
 c.Execute.kernel_name = sandbox.KERNEL_NAME
 c.KernelManager.transport = "ipc"
 _sockets = tempfile.mkdtemp(prefix="augcourse-ipc-")

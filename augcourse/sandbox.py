@@ -125,12 +125,16 @@ def _inside(command):
             _mount("--bind", str(path), str(target))
             saved.append((path, target))
         _mount("-t", "tmpfs", "-o", "size=1m,mode=755", "augcourse-hidden", str(root))
-        for path, target in saved:
+        for path, _ in saved:
             path.mkdir(parents=True, exist_ok=True)
+        # The cover takes no new files. A user namespace may not remount the tmpfs itself
+        # read-only, but it may a bind mount of it; the kept paths go on top afterwards.
+        _mount("--bind", str(root), str(root))
+        _mount("-o", "remount,bind,ro", str(root))
+        for path, target in saved:
             _mount("--bind", str(target), str(path))
             if keep[path] == "ro":
                 _mount("-o", "remount,bind,ro", str(path))
-        _mount("-o", "remount,ro", str(root))  # the cover itself takes no new files
         for _, target in saved:
             subprocess.run(["umount", "-l", str(target)], check=True)
             target.rmdir()
@@ -140,6 +144,12 @@ def _inside(command):
     setpriv = _tools()[1]
     os.execv(setpriv, [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
                        "--", *command])
+
+
+def _this_script():
+    """This file run as a script, isolated (-I): it needs only the standard library, so the
+    launcher starts fast and runs with any Python 3."""
+    return [sys.executable, "-I", str(Path(__file__).resolve())]
 
 
 def launch(command):
@@ -153,8 +163,8 @@ def launch(command):
         os.execvp(command[0], command)
     unshare = _tools()[0]
     os.execv(unshare, [unshare, "--user", "--map-root-user", "--net", "--mount", "--pid",
-                       "--fork", "--mount-proc", "--kill-child", "--",
-                       sys.executable, "-m", "augcourse.sandbox", "--inside", "--", *command])
+                       "--fork", "--mount-proc", "--kill-child", "--", *_this_script(),
+                       "--inside", "--", *command])
 
 
 def installed_spec(prefix=None):
@@ -164,16 +174,20 @@ def installed_spec(prefix=None):
 
 
 def install(prefix=None):
-    """Write the kernel spec ``augcourse-sandbox`` into ``prefix`` (this environment)."""
+    """Write the kernel spec ``augcourse-sandbox`` into ``prefix`` (this environment), unless
+    it is there already as it should be. Returns its folder."""
     folder = installed_spec(prefix).parent
-    folder.mkdir(parents=True, exist_ok=True)
     # the guard (augcourse/guard.py) starts before any cell and leaves no name behind
     guard = "--IPKernelApp.exec_lines=[\"__import__('augcourse.guard').guard.install()\"]"
-    spec = {"argv": [sys.executable, "-m", "augcourse.sandbox", "--", sys.executable, "-m",
+    spec = {"argv": [*_this_script(), "--", sys.executable, "-m",
                      "ipykernel_launcher", "-f", "{connection_file}", guard],
             "display_name": "Python 3 (augcourse grading sandbox)", "language": "python",
             "interrupt_mode": "signal"}
-    (folder / "kernel.json").write_text(json.dumps(spec, indent=1) + "\n")
+    text = json.dumps(spec, indent=1) + "\n"
+    path = folder / "kernel.json"
+    if not path.is_file() or path.read_text() != text:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
     return folder
 
 

@@ -3,6 +3,7 @@ secrets, without capabilities, and under memory and CPU-time caps (augcourse/san
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,35 @@ def test_student_code_sees_only_its_own_folder_and_no_network(course_folder):
     assert (work / "made_here.txt").read_text() == "mine"  # its own files stay writable
     assert (root / "gradebook.db").read_text() == "grades"
     assert (root / "source" / "ps" / "hidden.txt").read_text() == "the answers"
+
+
+@pytest.mark.skipif(os.getuid() != 0 or not Path("/usr/bin/python3").exists(),
+                    reason="needs root to become another user, and a system Python")
+def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
+    """Instructors need no root: as the user nobody (through user namespaces) the launcher,
+    run by the system Python, covers the course folder and cuts the network just the same."""
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="augcourse-nobody-"))
+    try:
+        work = root / "autograded" / "alice" / "ps"
+        work.mkdir(parents=True)
+        (root / "source").mkdir()
+        for folder in (root, *root.rglob("*")):
+            folder.chmod(0o777)
+        spy = (f"import os, socket\nprint(os.getuid(), sorted(os.listdir({str(root)!r})))\n"
+               "try:\n    socket.create_connection(('1.1.1.1', 53), timeout=2)\n"
+               "except OSError:\n    print('no network')\n")
+        result = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3",
+             "-I", sandbox.__file__, "--", "/usr/bin/python3", "-c", spy],
+            cwd=work, env={"PATH": "/usr/bin:/bin", "AUGCOURSE_COURSE_ROOT": str(root)},
+            capture_output=True, text=True, timeout=60)
+        assert "UNSANDBOXED" not in result.stderr, result.stderr
+        assert result.stdout.splitlines() == ["0 ['autograded']", "no network"], (
+            result.stdout + result.stderr)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_the_package_is_importable_but_read_only(course_folder):
