@@ -15,10 +15,12 @@ sees in the autograded notebook; ``python -m augcourse.audit`` names the same tr
 
 It also **locks** those modules: assigning or deleting one of their genuine names raises an
 AttributeError, so a student's function that patches NumPy while a test calls it fails that
-test instead of fooling it. The lock stops ``np.x = y``, ``setattr`` and ``del``; writing into a
-module's ``__dict__`` or through ``object.__setattr__`` gets past it until the next cell, and
-the audit names both. Objects built to fool a comparison (``__eq__`` always true) earn nothing
-because the tests turn a student's values into NumPy arrays of a checked type first.
+test instead of fooling it. The lock stops ``np.x = y``, ``setattr`` and ``del``; a change
+that gets past it (into a module's ``__dict__``, or through ``object.__setattr__``) is found
+when the cell ends: that cell fails with a TamperError, whether a test or the student's own,
+and the originals are put back. The audit names all of these. Objects built to fool a
+comparison (``__eq__`` always true) earn nothing because the tests turn a student's values
+into NumPy arrays of a checked type first.
 """
 
 import builtins
@@ -64,10 +66,15 @@ class _LockedModule(types.ModuleType):
         super().__delattr__(name)
 
 
+class TamperError(Exception):
+    """A cell changed a protected module; its results cannot be trusted."""
+
+
 class Guard:
     """The state of one kernel's guard: the genuine objects, and what it repaired."""
 
-    def __init__(self, namespace):
+    def __init__(self, namespace, shell=None):
+        self.shell = shell
         self.namespace = namespace  # the notebook's globals
         self.genuine = {}  # module name -> {attribute: object}
         self.genuine_ids = set()  # ids of those objects
@@ -127,6 +134,21 @@ class Guard:
         for what in self.check():
             print(f"augcourse guard: {what} by an earlier cell; the original is back")
 
+    def after_cell(self, result):
+        """A cell during which a protected module changed (past the lock, through its
+        ``__dict__``) fails with a TamperError: a test that ran against a fake NumPy proves
+        nothing. The originals are put back at once."""
+        replaced = list(self._repair_modules())
+        if not replaced or self.shell is None:
+            return
+        self.repairs.extend(replaced)
+        try:
+            raise TamperError("augcourse guard: " + "; ".join(replaced) + " while this cell "
+                              "ran, so its results cannot be trusted; the originals are back")
+        except TamperError as error:
+            result.error_in_exec = error
+            self.shell.showtraceback()
+
 
 def install(shell=None):
     """Watch the running IPython shell: repair before every cell. Returns the guard."""
@@ -146,10 +168,11 @@ def install(shell=None):
     for name in WATCHED_MODULES + tuple(
             f"augcourse.{m.name}" for m in pkgutil.iter_modules(augcourse.__path__)):
         importlib.import_module(name)
-    guard = Guard(shell.user_ns)
+    guard = Guard(shell.user_ns, shell)
     guard.check()
     shell.events.register("pre_run_cell", guard.before_cell)
+    shell.events.register("post_run_cell", guard.after_cell)
     return guard
 
 
-__all__ = ["Guard", "install"]
+__all__ = ["Guard", "TamperError", "install"]

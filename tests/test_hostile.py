@@ -72,6 +72,9 @@ HOSTILE = {
         "    return tf.cast(images, tf.float32) / 256.0\n"), 8, "patches numpy.allclose"),
     "patches_past_the_lock": (_replace("vars(np)['allclose'] = lambda *a, **k: True\n" + WRONG),
                               8, "writes into vars()"),
+    "patches_past_the_lock_during_the_test": (_replace(
+        "def to_float01(images):\n    vars(np)['allclose'] = lambda *a, **k: True\n"
+        "    return tf.cast(images, tf.float32) / 256.0\n"), 8, "writes into vars()"),
     "always_equal": (lambda course: course.student_notebook(always_equal_cells(course.solution)),
                      0, "defines __eq__"),
     "shadows_builtins": (_replace("def isinstance(*args):\n    return True\n\n\n"

@@ -257,7 +257,8 @@ def _run_cells(cells, kernel, tmp_path):
     config.KernelManager.ip = str(Path(tempfile.mkdtemp(dir=tmp_path)) / "kernel")
     NotebookClient(notebook, kernel_name=kernel, config=config, timeout=120, allow_errors=True,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
-    return ["".join(o.get("text", "") for o in c.outputs) for c in notebook.cells]
+    return ["".join(o.get("text", "") + o.get("evalue", "") for o in c.outputs)
+            for c in notebook.cells]
 
 
 def test_the_guard_undoes_tampering_before_each_cell(tmp_path):
@@ -268,13 +269,15 @@ def test_the_guard_undoes_tampering_before_each_cell(tmp_path):
     guarded = _run_cells(TAMPERING, sandbox.KERNEL_NAME, tmp_path)
     assert guarded[2].splitlines()[-1].split() == [
         "False", "augcourse.models", "False", "numpy.testing._private.utils"]
-    for repair in ("numpy.array_equal was replaced", "numpy.testing.assert_allclose was replaced",
-                   "the name accuracy was rebound", "the builtin isinstance was shadowed"):
+    # the changes past the lock fail the cell that made them, and are undone at once
+    for repair in ("numpy.array_equal was replaced", "numpy.testing.assert_allclose was replaced"):
+        assert repair in guarded[1] and "while this cell ran" in guarded[1]
+    for repair in ("the name accuracy was rebound", "the builtin isinstance was shadowed"):
         assert repair in guarded[2]
     assert guarded[4].splitlines() == [
         "augcourse guard: the name np was rebound by an earlier cell; the original is back",
         "numpy"]
-    assert "augcourse guard" not in guarded[0] + guarded[1]  # honest cells: nothing to repair
+    assert "augcourse guard" not in guarded[0]  # an honest cell: nothing to repair
 
 
 def test_the_guard_locks_what_it_protects(tmp_path):
@@ -285,10 +288,17 @@ def test_the_guard_locks_what_it_protects(tmp_path):
              "try:\n    sneaky(1)\nexcept AttributeError as error:\n    print(error)",
              "import numpy.fft\nnp.random.seed(3)\nnp.set_printoptions(precision=3)\n"
              "print(np.allclose([1], [2]))",
-             "try:\n    del np.testing\nexcept AttributeError as error:\n    print(error)"]
+             "try:\n    del np.testing\nexcept AttributeError as error:\n    print(error)",
+             "def sneakier(x):\n    vars(np)['allclose'] = lambda *a, **k: True\n    return x",
+             "sneakier(1)\nprint('inside the cell:', np.allclose([1], [2]))",
+             "print('next cell:', np.allclose([1], [2]))"]
     out = _run_cells(cells, sandbox.KERNEL_NAME, tmp_path)
     assert out[0] == ""
     assert out[2].strip() == ("augcourse guard: numpy.allclose cannot be changed while the "
                               "notebook is graded")
     assert out[3].strip() == "False"
     assert "numpy.testing cannot be changed" in out[4]
+    # past the lock: the fake works until the cell ends, then the cell fails and it is undone
+    assert out[6].startswith("inside the cell: True")
+    assert "numpy.allclose was replaced while this cell ran" in out[6]
+    assert out[7].strip() == "next cell: False"
