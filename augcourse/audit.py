@@ -206,7 +206,8 @@ class _Scanner(ast.NodeVisitor):
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call) and (
                 node.func.attr in ("write_text", "write_bytes", "read_text", "read_bytes",
                                    "unlink", "open", "rmdir", "mkdir")):
-            self._check_path(node, f"Path.{node.func.attr}")  # Path("/x").write_text(...)
+            # Path("/x").write_text(...): the path is the inner call's argument
+            self._check_path(node, node.func.value.args, f"Path.{node.func.attr}")
         if dotted:
             module = self._module_of(dotted)
             full = (module + dotted[len(dotted.split(".")[0]):]) if module else dotted
@@ -217,17 +218,15 @@ class _Scanner(ast.NodeVisitor):
             if full in ("open", "builtins.open", "os.remove", "os.unlink", "shutil.rmtree",
                         "shutil.copy", "shutil.move", "os.rename") or dotted.endswith(
                             (".write_text", ".write_bytes", ".unlink", ".read_text")):
-                self._check_path(node, full)
+                self._check_path(node, node.args, full)
         self.generic_visit(node)
 
-    def _check_path(self, node, call):
-        """Flag a file call on a constant path outside the working folder."""
-        paths = [a.value for a in node.args[:1] if isinstance(a, ast.Constant)]
-        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
-            paths += [a.value for a in node.func.value.args[:1] if isinstance(a, ast.Constant)]
-        for path in paths:  # Path("/x").write_text(...) and open("/x") alike
-            if isinstance(path, str) and (path.startswith(("/", "~")) or ".." in path):
-                self.flag(node, f"touches a file outside its folder ({call}): {path}")
+    def _check_path(self, node, args, call):
+        """Flag a file call whose path (its first argument) is a constant outside the working
+        folder."""
+        path = args[0].value if args and isinstance(args[0], ast.Constant) else None
+        if isinstance(path, str) and (path.startswith(("/", "~")) or ".." in path):
+            self.flag(node, f"touches a file outside its folder ({call}): {path}")
 
     def visit_Constant(self, node):
         if isinstance(node.value, str) and SECRET_WORDS.search(node.value):

@@ -40,10 +40,11 @@ def _watched(name):
 
 def _public_objects(module):
     """``{name: object}`` of a module's public functions, classes and submodules."""
+    kinds = (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType)
+    numpy_callables = ("ufunc", "_ArrayFunctionDispatcher")  # np.add, np.allclose in NumPy 2
     return {name: value for name, value in vars(module).items()
-            if not name.startswith("_") and isinstance(
-                value, (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType))
-            or callable(value) and type(value).__name__ in ("ufunc", "_ArrayFunctionDispatcher")}
+            if not name.startswith("_")
+            and (isinstance(value, kinds) or type(value).__name__ in numpy_callables)}
 
 
 class _LockedModule(types.ModuleType):

@@ -178,7 +178,7 @@ def filled_notebook(release, solution, cells=None, fill_solutions=True, answer="
             cell.source = cells[grade_id]
         elif fill_solutions:
             cell.source = (answer if cell.cell_type == "markdown"
-                           else _strip_markers(model[grade_id]))
+                           else strip_markers(model[grade_id]))
     return student
 
 
@@ -242,7 +242,7 @@ def always_equal_cells(solution):
             continue
         source = ALWAYS_EQUAL if first else ""
         first = False
-        for node in ast.parse(_strip_markers(cell.source)).body:
+        for node in ast.parse(strip_markers(cell.source)).body:
             if isinstance(node, ast.FunctionDef):
                 source += f"\n\ndef {node.name}(*args, **kwargs):\n    return Anything()\n"
             elif isinstance(node, ast.Assign):
@@ -255,6 +255,6 @@ def always_equal_cells(solution):
     return cells
 
 
-def _strip_markers(source):
+def strip_markers(source):
     return "\n".join(line for line in source.splitlines()
                      if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))

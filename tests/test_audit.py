@@ -95,6 +95,14 @@ def test_the_always_equal_student_is_named(assignment, tmp_path):
     assert "defines __eq__" in kinds, kinds
 
 
+def test_what_a_file_holds_is_not_taken_for_its_path(tmp_path):
+    """Only the path of Path(...).write_text is checked, not the text written."""
+    code = "from pathlib import Path\nPath('notes.txt').write_text('/etc and ../up')"
+    grade_id = _first_solution_cell(assignments()[0])
+    kinds = [f.kind for f in _findings(tmp_path, assignments()[0], {grade_id: code})]
+    assert not [k for k in kinds if "outside its folder" in k], kinds
+
+
 def test_a_redefined_test_helper_is_named(tmp_path):
     """ps08's tests call saved_runs(); a student's own saved_runs could return anything."""
     cells = {"report": "def saved_runs():\n    return {}\nreport = {}"}

@@ -15,7 +15,7 @@ import pytest
 
 from augcourse import audit
 
-from course_harness import Course, always_equal_cells, nbgrader
+from course_harness import Course, always_equal_cells, nbgrader, strip_markers
 
 ASSIGNMENT = "ps01_pixels"
 # to_float01 that divides by 256: test_to_float01 (2 of 10 points) must fail
@@ -34,7 +34,7 @@ def _replace(code):
 def _solution(course, grade_id):
     cell = next(c for c in nbformat.read(course.solution, as_version=4).cells
                 if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
-    return "\n".join(line for line in cell.source.splitlines() if "### " not in line)
+    return strip_markers(cell.source)
 
 
 def _edit_cells(change, cells=None):
