@@ -1,0 +1,119 @@
+"""A class graded on a PostgreSQL gradebook, the way a JupyterHub course runs: students imported
+from a CSV file, the assignment generated, four nbgrader processes autograding at once through
+the class grader, grades exported. No grade may be lost or given to the wrong student.
+
+The server is real (started on loopback for this test, tests/services.py), and so is nbgrader,
+with the course's own configuration; only the database URL differs (AUGCOURSE_DB_URL).
+"""
+
+import csv
+import os
+import shutil
+import subprocess
+
+import nbformat
+import pytest
+
+from augcourse import classgrade
+
+from course_harness import BIN, REPO, filled_notebook, kept_submissions
+from services import postgres_server
+
+ASSIGNMENT = "ps01_pixels"
+HONEST = ["s01", "s02", "s03", "s04"]
+WRONG = ["wrong_float_not_scaled", "wrong_means_axis0", "wrong_uint8_no_clip",
+         "wrong_grid_column_major"]
+
+
+def run_nbgrader(course, url, *args):
+    env = dict(os.environ, AUGCOURSE_DB_URL=url,
+               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    done = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+    assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    course = tmp_path_factory.mktemp("pgcourse")
+    shutil.copy(REPO / "nbgrader_config.py", course)
+    shutil.copytree(REPO / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
+    mistakes = {s.name: s for s in kept_submissions(ASSIGNMENT)}
+    students = {sid: None for sid in HONEST}
+    students.update({f"s{5 + i:02d}": mistakes[name] for i, name in enumerate(WRONG)})
+    with postgres_server() as url:
+        with open(course / "students.csv", "w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["id", "last_name", "first_name", "email"])
+            for sid in students:
+                writer.writerow([sid, f"Last{sid}", f"First{sid}", f"{sid}@example.org"])
+        imported = run_nbgrader(course, url, "db", "student", "import", "students.csv")
+        run_nbgrader(course, url, "generate_assignment", ASSIGNMENT, "--force")
+        run_nbgrader(course, url, "generate_solution", ASSIGNMENT, "--force")
+        release = course / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        solution = course / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        for sid, mistake in students.items():
+            folder = course / "submitted" / sid / ASSIGNMENT
+            folder.mkdir(parents=True)
+            notebook = filled_notebook(release, solution, mistake.cells if mistake else None)
+            nbformat.write(notebook, folder / release.name)
+        printed = []
+        os.environ["AUGCOURSE_DB_URL"] = url  # the class grader reads the gradebook's points
+        try:
+            results, seconds = classgrade.grade_class(course, ASSIGNMENT, workers=4,
+                                                      report=printed.append)
+        finally:
+            del os.environ["AUGCOURSE_DB_URL"]
+        run_nbgrader(course, url, "export", "--to", "grades.csv")
+        from nbgrader.api import Gradebook
+
+        with Gradebook(url) as gradebook:
+            scores = {}
+            for sid in students:
+                notebook = gradebook.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, sid)
+                scores[sid] = {g.name: (g.auto_score, g.max_score) for g in notebook.grades
+                               if g.cell.cell_type == "code"}
+            graded_cells = len(gradebook.find_notebook(ASSIGNMENT, ASSIGNMENT).grade_cells)
+            grade_rows = sum(len(n.grades) for s in gradebook.assignment_submissions(ASSIGNMENT)
+                             for n in s.notebooks)
+    with open(course / "grades.csv") as f:
+        exported = {row["student_id"]: row for row in csv.DictReader(f)}
+    return dict(students=students, imported=imported, results=results, printed=printed[0],
+                scores=scores, graded_cells=graded_cells, grade_rows=grade_rows,
+                exported=exported)
+
+
+def test_students_come_from_the_csv_file(graded_class):
+    assert set(graded_class["exported"]) == set(graded_class["students"])
+    row = graded_class["exported"]["s03"]
+    assert (row["first_name"], row["last_name"], row["email"]) == ("Firsts03", "Lasts03",
+                                                                   "s03@example.org")
+
+
+def test_four_workers_at_once_lose_no_grade(graded_class):
+    results = graded_class["results"]
+    assert [r.status for r in results] == ["graded"] * len(graded_class["students"]), \
+        graded_class["printed"]
+    assert "4 worker(s)" in graded_class["printed"]
+    # every student has one grade for every graded cell, and no more
+    assert graded_class["grade_rows"] == graded_class["graded_cells"] * len(results)
+    for sid, cells in graded_class["scores"].items():
+        assert all(score is not None for score, _ in cells.values()), f"{sid}: a grade is empty"
+
+
+def test_each_student_gets_their_own_marks(graded_class):
+    for sid, mistake in graded_class["students"].items():
+        cells = graded_class["scores"][sid]
+        lost = sorted(name for name, (score, most) in cells.items() if score < most)
+        assert lost == sorted(mistake.expect_lose if mistake else []), (sid, lost)
+
+
+def test_the_export_matches_the_gradebook(graded_class):
+    for sid, cells in graded_class["scores"].items():
+        row = graded_class["exported"][sid]
+        assert row["assignment"] == ASSIGNMENT
+        # written answers are graded by hand later; the export holds the auto points so far
+        assert float(row["raw_score"]) == pytest.approx(sum(s for s, _ in cells.values()))
+        points = graded_class["results"][[r.student for r in graded_class["results"]].index(sid)]
+        assert points.points.startswith(f"{sum(s for s, _ in cells.values()):g}/")
