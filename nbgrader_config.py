@@ -61,6 +61,13 @@ _sockets = tempfile.mkdtemp(prefix="augcourse-ipc-")
 atexit.register(shutil.rmtree, _sockets, ignore_errors=True)
 c.KernelManager.ip = os.path.join(_sockets, "kernel")
 
+# Hand-ins downloaded from an LMS (`nbgrader zip_collect`): files named
+# <assignment>_<student id>_attempt_<date-time>_<notebook>.ipynb, as Blackboard names them, in
+# downloaded/<assignment>/archive/ (zip files are unpacked). For another LMS, change the pattern;
+# it needs the groups student_id and file_id (the notebook's name without .ipynb).
+c.FileNameCollectorPlugin.named_regexp = (
+    r".+_(?P<student_id>\w+)_attempt_(?P<timestamp>[0-9\-]+)_(?P<file_id>\w+)")
+
 # A test cell that a student deleted is put back and graded, instead of waiting for a human.
 c.OverwriteCells.add_missing_cells = True
 

@@ -152,6 +152,21 @@ def _this_script():
     return [sys.executable, "-I", str(Path(__file__).resolve())]
 
 
+def _die_with_parent():
+    """Ask Linux to SIGKILL this process (soon unshare) when the grader that started it dies.
+    unshare ignores SIGTERM and SIGINT while it waits for the kernel, so a grader killed
+    without shutting its kernel down would leave it running; with this, unshare dies with
+    the grader and its --kill-child takes the kernel along. (The setting survives exec.)"""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) != 0:
+        sys.stderr.write("augcourse sandbox: cannot tie the kernel to its grader "
+                         f"(prctl: {os.strerror(ctypes.get_errno())}); it may outlive it\n")
+
+
 def launch(command):
     """Start ``command`` (the kernel) in the sandbox, or unsandboxed with a loud warning."""
     why = unavailable_reason()
@@ -162,6 +177,7 @@ def launch(command):
             _apply_limits()
         os.execvp(command[0], command)
     unshare = _tools()[0]
+    _die_with_parent()
     os.execv(unshare, [unshare, "--user", "--map-root-user", "--net", "--mount", "--pid",
                        "--fork", "--mount-proc", "--kill-child", "--", *_this_script(),
                        "--inside", "--", *command])

@@ -22,3 +22,22 @@ def test_throughput_benchmark_runs_and_writes_every_figure(tmp_path):
         rates = figures["results"][size]["images_per_second"]
         assert set(rates) == methods and all(rate > 0 for rate in rates.values())
     assert "x serial_map" in proc.stdout and "of copy floor" in proc.stdout
+
+
+def test_class_grading_benchmark_runs_and_writes_every_figure(tmp_path):
+    env = dict(os.environ, AUGCOURSE_FAST="1", AUGCOURSE_RESULTS=str(tmp_path))
+    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "class_grading.py"),
+                           "--workers", "1", "2"], env=env, text=True, capture_output=True,
+                          timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    figures = json.loads((tmp_path / "class_grading.json").read_text())
+    assert [run["workers"] for run in figures["runs"]] == [1, 2]
+    for run in figures["runs"]:
+        assert run["students_per_minute"] > 0 and not run["failed"]
+        assert len(run["points"]) == figures["students"] == 6
+    # the model answer and the correct variants get full marks, the kept mistakes lose points
+    run = figures["runs"][0]
+    for student, kept in run["handed_in"].items():
+        full = run["points"][student] == "10/10"
+        assert full == (not kept.startswith("wrong_")), (student, kept, run["points"][student])
+    assert "x one worker" in proc.stdout and "same points: yes" in proc.stdout

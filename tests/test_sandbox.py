@@ -150,6 +150,73 @@ def test_the_cpu_time_cap_stops_a_busy_loop(course_folder):
     assert result.returncode != 0, "the busy loop ran past its CPU-time cap"
 
 
+# A grader that starts one sandboxed kernel, prints the pid of the process it started
+# (unshare) and waits to be killed.
+GRADER = """
+import os, sys, time
+from jupyter_client import KernelManager
+manager = KernelManager(kernel_name=sys.argv[1], transport="ipc", ip=sys.argv[2] + "/kernel")
+manager.start_kernel(cwd=sys.argv[2])
+client = manager.client()
+client.start_channels()
+client.wait_for_ready(timeout=120)
+print(manager.provisioner.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def _gone(pid, seconds=20):
+    """True once ``pid`` has ended (a zombie waiting for its parent counts as ended)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def grader(tmp_path):
+    """(grader process, pid of its kernel's sandbox) for a grader with one live kernel."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", GRADER, sandbox.KERNEL_NAME, str(tmp_path)], cwd=tmp_path,
+        env=dict(os.environ, AUGCOURSE_COURSE_ROOT=str(tmp_path)), stdout=subprocess.PIPE,
+        text=True)
+    try:
+        kernel = int(process.stdout.readline())
+        yield process, kernel
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_kernel_ends_when_its_grader_is_killed(grader):
+    """A grader killed outright (SIGKILL, or SIGTERM, which skips its clean-up) cannot shut its
+    kernel down. unshare ignores SIGTERM, so before the sandbox tied unshare to its parent
+    (prctl PR_SET_PDEATHSIG), such a kernel kept running (seen by hand)."""
+    process, kernel = grader
+    assert not _gone(kernel, 1), "the kernel ended before its grader"
+    process.kill()
+    assert _gone(kernel), "the sandboxed kernel outlived its grader"
+
+
+def test_a_kernel_ends_on_sigterm_to_its_process_group(grader):
+    """jupyter_client signals a kernel's whole process group. The kernel is the first process
+    of its PID namespace, which ignores signals it has no handler for; the guard gives it one
+    for SIGTERM (augcourse.guard.end_on_sigterm)."""
+    import signal
+
+    _, kernel = grader
+    os.killpg(os.getpgid(kernel), signal.SIGTERM)
+    assert _gone(kernel), "the sandboxed kernel ignored SIGTERM"
+
+
 def test_unsandboxed_kernels_start_and_say_so_loudly(course_folder):
     root, work = course_folder
     result = _run("print('ran')", work, root, AUGCOURSE_SANDBOX="off")
