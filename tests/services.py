@@ -54,6 +54,25 @@ def wait_for_port(port, seconds, process=None):
     return False
 
 
+@contextlib.contextmanager
+def server(command, port, cwd, env, log, ready=lambda: True, what="the server"):
+    """Run ``command`` (a server that listens on ``port``) with its output in ``log``; yield
+    once it listens and ``ready()`` holds; stop it afterwards."""
+    with open(log, "w") as out:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
+        try:
+            if not (wait_for_port(port, 90, process) and ready()):
+                pytest.fail(f"{what} did not start:\n" + Path(log).read_text()[-3000:])
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def postgres_bin():
     """The folder with PostgreSQL's server programs (initdb, pg_ctl), or None."""
     found = shutil.which("initdb")

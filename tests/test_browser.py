@@ -10,12 +10,11 @@ repository's notebooks.
 import os
 import secrets
 import shutil
-import subprocess
 
 import pytest
 
 from course_harness import BIN, REPO
-from services import SHOTS, free_port, launch_chromium, require_chromium, wait_for_port
+from services import SHOTS, free_port, launch_chromium, require_chromium, server
 
 
 
@@ -40,23 +39,12 @@ def lab(tmp_path_factory):
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
                AUGCOURSE_FAST="1", JUPYTER_CONFIG_DIR=str(course / ".jupyter"),
                JUPYTERLAB_SETTINGS_DIR=str(course / ".jupyter" / "lab" / "user-settings"))
-    log = open(course / "jupyterlab.log", "w")
-    server = subprocess.Popen(
-        [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--ServerApp.token={token}", f"--ServerApp.root_dir={course}", "--allow-root",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        if not wait_for_port(port, 90, server):
-            pytest.fail("JupyterLab did not start:\n" + (course / "jupyterlab.log").read_text())
+    command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--ServerApp.token={token}", f"--ServerApp.root_dir={course}", "--allow-root",
+               "--LabApp.news_url=",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    with server(command, port, course, env, course / "jupyterlab.log", what="JupyterLab"):
         yield f"http://127.0.0.1:{port}", token, course
-    finally:
-        server.terminate()
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

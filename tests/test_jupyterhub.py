@@ -11,7 +11,6 @@ import csv
 import os
 import secrets
 import shutil
-import subprocess
 import textwrap
 import time
 import urllib.request
@@ -19,21 +18,18 @@ import urllib.request
 import pytest
 
 from course_harness import BIN, REPO
-from services import SHOTS, free_port, launch_chromium, missing, wait_for_port
+from services import SHOTS, free_port, launch_chromium, missing, server
 
 EXAMPLE = REPO / "deploy" / "jupyterhub_config.py"
 COURSE = "augmentation"
 
 
-def load_example(tmp_path, students=("student1", "student2")):
-    """The example's settings, read the way `jupyterhub -f` reads them."""
+def load_example(students_csv):
+    """The example's settings, read the way `jupyterhub -f` reads them, with the class list
+    ``students_csv``."""
     from jupyterhub.app import JupyterHub
 
-    with open(tmp_path / "students.csv", "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "last_name", "first_name", "email"])
-        writer.writerows([s, "", "", ""] for s in students)
-    os.environ["AUGCOURSE_HUB_STUDENTS"] = str(tmp_path / "students.csv")
+    os.environ["AUGCOURSE_HUB_STUDENTS"] = str(students_csv)
     try:
         hub = JupyterHub()
         hub.load_config_file(str(EXAMPLE))
@@ -42,8 +38,16 @@ def load_example(tmp_path, students=("student1", "student2")):
     return hub
 
 
+def write_students(path, students):
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "last_name", "first_name", "email"])
+        writer.writerows([s, "", "", ""] for s in students)
+    return path
+
+
 def test_the_example_loads_and_matches_the_course(tmp_path):
-    hub = load_example(tmp_path)
+    hub = load_example(write_students(tmp_path / "students.csv", ["student1", "student2"]))
     course_id = COURSE
     assert f'course_id = "{course_id}"' in (REPO / "nbgrader_config.py").read_text(), \
         "the hub's course id differs from nbgrader_config.py's"
@@ -57,14 +61,7 @@ def test_the_example_loads_and_matches_the_course(tmp_path):
 
 
 def test_a_missing_student_list_gives_a_hub_with_no_students(tmp_path):
-    from jupyterhub.app import JupyterHub
-
-    os.environ["AUGCOURSE_HUB_STUDENTS"] = str(tmp_path / "absent.csv")
-    try:
-        hub = JupyterHub()
-        hub.load_config_file(str(EXAMPLE))
-    finally:
-        del os.environ["AUGCOURSE_HUB_STUDENTS"]
+    hub = load_example(tmp_path / "absent.csv")
     assert hub.load_groups[f"nbgrader-{COURSE}"]["users"] == []
 
 
@@ -91,9 +88,7 @@ def hub(tmp_path_factory):
     course = folder / COURSE
     shutil.copytree(REPO / "source", course / "source")
     shutil.copy(REPO / "nbgrader_config.py", course)
-    with open(course / "students.csv", "w", newline="") as f:
-        csv.writer(f).writerows([["id", "last_name", "first_name", "email"],
-                                 ["student1", "One", "Student", ""]])
+    write_students(course / "students.csv", ["student1"])
     port, password = free_port(), secrets.token_hex(8)
     extra = ["--allow-root"] if os.geteuid() == 0 else []
     (folder / "test_config.py").write_text(textwrap.dedent(f"""\
@@ -117,20 +112,10 @@ def hub(tmp_path_factory):
                AUGCOURSE_HUB_COURSE_ROOT=str(course),
                AUGCOURSE_HUB_EXCHANGE=str(folder / "exchange"),
                JUPYTER_CONFIG_DIR=str(folder / ".jupyter"))
-    log = open(folder / "hub.log", "w")
-    process = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(folder / "test_config.py")],
-                               cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        if not (wait_for_port(port, 90, process) and hub_answers(port, 90)):
-            pytest.fail("the hub did not start:\n" + (folder / "hub.log").read_text()[-3000:])
+    command = [str(BIN / "jupyterhub"), "-f", str(folder / "test_config.py")]
+    with server(command, port, folder, env, folder / "hub.log",
+                ready=lambda: hub_answers(port, 90), what="the hub"):
         yield f"http://127.0.0.1:{port}", password, folder
-    finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
