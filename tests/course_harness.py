@@ -258,3 +258,14 @@ def always_equal_cells(solution):
 def strip_markers(source):
     return "\n".join(line for line in source.splitlines()
                      if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
+
+
+# Where a notebook fixes a seed: set_seed(0), seed=0, Generator.from_seed(6)
+SEED_PATTERNS = (r"(set_seed\()\d+(\))", r"(\bseed=)\d+()", r"(from_seed\()\d+(\))")
+
+
+def reseeded(source, seed):
+    """``source`` with every fixed seed of the patterns above replaced by ``seed``."""
+    for pattern in SEED_PATTERNS:
+        source = re.sub(pattern, rf"\g<1>{seed}\g<2>", source)
+    return source

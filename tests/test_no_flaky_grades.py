@@ -11,24 +11,15 @@ how many seeds (20 unless told). The figures go to ``results/no_flaky_grades.txt
 """
 
 import os
-import re
 
 import nbformat
 import pytest
 
 from augcourse.config import results_dir
 
-from course_harness import REPO, Course, assignments
+from course_harness import REPO, Course, assignments, reseeded
 
 SEEDS = int(os.environ.get("AUGCOURSE_GRADE_SEEDS", "20"))
-SEED_PATTERNS = (r"(set_seed\()\d+(\))", r"(\bseed=)\d+()", r"(from_seed\()\d+(\))")
-
-
-def reseeded(source, seed):
-    """``source`` with every fixed seed of the patterns above replaced by ``seed``."""
-    for pattern in SEED_PATTERNS:
-        source = re.sub(pattern, rf"\g<1>{seed}\g<2>", source)
-    return source
 
 
 def test_reseeded_replaces_every_kind_of_fixed_seed():

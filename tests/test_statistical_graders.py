@@ -6,7 +6,6 @@ TensorFlow. A quick run of a few seeds is part of the normal tests; the full run
 marked slow (``bash course.sh test -m slow``) and writes its figures to the results folder.
 """
 
-import re
 import time
 from pathlib import Path
 
@@ -14,6 +13,8 @@ import nbformat
 import pytest
 
 from augcourse.config import results_dir
+
+from course_harness import reseeded
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "source" / "ps06_mixing" / "ps06_mixing.ipynb"
@@ -39,10 +40,8 @@ def _grade_with_seeds(seeds):
     for seed in seeds:
         namespace["augcourse"].set_seed(seed)
         for source in solutions:
-            # the solution makes its generator from a fixed seed; give each grading its own
-            source = re.sub(r"Generator\.from_seed\(\d+\)", f"Generator.from_seed({seed})",
-                            source)
-            exec(compile(source, "solution", "exec"), namespace)
+            # the solution fixes its seeds; give each grading its own
+            exec(compile(reseeded(source, seed), "solution", "exec"), namespace)
         failures[seed] = []
         for name, source in zip(STATISTICAL, tests, strict=True):
             try:
