@@ -8,6 +8,9 @@ Each one checks behaviour, not code:
   nothing, for example a rotation that rounds every angle to zero quarter turns).
 - :func:`repeats_across_epochs`: whether a training pipeline replays the same augmented images every
   epoch (a `cache` after the random map, or per-element seeds that repeat).
+- :func:`repeated_draws`: how often a random augmentation hands two images the same draw (fed
+  identical images, every output should differ; in a parallel map, calls of a Keras random layer
+  can share their layer's random state).
 - :func:`is_repeatable`: whether two passes over a dataset give identical batches in the same
   order (what a validation pipeline must do, and an augmented one must not).
 """
@@ -73,6 +76,24 @@ def repeats_across_epochs(dataset):
     first = _epoch_fingerprints(dataset)
     second = _epoch_fingerprints(dataset)
     return sorted(first) == sorted(second)
+
+
+def repeated_draws(dataset, epochs=1):
+    """Share of the images of an epoch that repeat another image of the same epoch, over
+    ``epochs`` passes over ``dataset``.
+
+    Feed a random augmentation copies of one image: each output should be a draw of its own,
+    so a repeat means two calls shared a draw (for a float32 draw, chance repeats are about one
+    in a million pairs).
+    """
+    if epochs < 1:
+        raise ValueError(f"epochs must be 1 or more, got {epochs}")
+    repeats = total = 0
+    for _ in range(epochs):
+        digests = _epoch_fingerprints(dataset)
+        repeats += len(digests) - len(set(digests))
+        total += len(digests)
+    return repeats / total
 
 
 def is_repeatable(dataset):

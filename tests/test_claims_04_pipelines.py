@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from augcourse.detectors import repeated_draws
+
 RNG = np.random.default_rng(4)
 IMAGES = RNG.random((64, 16, 16, 1)).astype(np.float32)
 LABELS = np.arange(64) % 10
@@ -150,11 +152,7 @@ def _repeated_draws(batch_fn, parallel, epochs=100):
     """Share of the draws of an epoch (8 batches of 32 gray squares) that repeat another."""
     squares = tf.data.Dataset.from_tensor_slices(tf.fill((256, 4, 4, 1), 0.5)).batch(32)
     mapped = squares.map(batch_fn, num_parallel_calls=tf.data.AUTOTUNE if parallel else None)
-    repeats = 0
-    for _ in range(epochs):
-        draws = np.concatenate([np.asarray(batch)[:, 0, 0, 0] for batch in mapped])
-        repeats += len(draws) - len(np.unique(draws))
-    return repeats / (epochs * 256)
+    return repeated_draws(mapped, epochs)
 
 
 def test_parallel_map_repeats_keras_layer_draws_plain_map_and_generator_do_not():

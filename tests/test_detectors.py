@@ -8,7 +8,7 @@ import tensorflow as tf
 
 from augcourse import ImageInputError
 from augcourse.detectors import (count_distinct_draws, fraction_changed, is_repeatable,
-                                 repeats_across_epochs)
+                                 repeated_draws, repeats_across_epochs)
 
 RNG = np.random.default_rng(5)
 IMAGE = RNG.random((16, 16, 3)).astype(np.float32) * 0.5 + 0.25
@@ -49,6 +49,17 @@ def test_is_repeatable_separates_validation_from_training_pipelines():
     assert not is_repeatable(source.shuffle(32).batch(8))
     layer = keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1))
     assert not is_repeatable(source.batch(8).map(lambda x, y: (layer(x, training=True), y)))
+
+
+def test_repeated_draws_counts_images_that_share_a_draw():
+    copies = tf.data.Dataset.from_tensor_slices(np.repeat(IMAGE[None], 64, axis=0)).batch(16)
+    layer = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    assert repeated_draws(copies.map(lambda x: layer(x, training=True)), epochs=2) == 0.0
+    # one draw per batch of 16: 15 of every 16 images repeat their batch's first
+    per_batch = copies.map(lambda x: tf.image.random_brightness(x, 0.2))
+    assert repeated_draws(per_batch) == 60 / 64
+    with pytest.raises(ValueError, match="epochs must be 1 or more"):
+        repeated_draws(copies, epochs=0)
 
 
 def test_detectors_reject_bad_input():
