@@ -104,7 +104,16 @@ def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
     import tempfile
 
     root = Path(tempfile.mkdtemp(prefix="augcourse-nobody-"))
+    # nobody's own copy of the launcher: this checkout may lie in a folder only root can enter
+    # (a CI clone in a mkdtemp folder did), and an instructor's checkout is their own anyway
+    launcher_home = Path(tempfile.mkdtemp(prefix="augcourse-launcher-"))
     try:
+        launcher = launcher_home / "augcourse" / "sandbox.py"
+        launcher.parent.mkdir()
+        shutil.copy(sandbox.__file__, launcher)
+        for path in (launcher_home, launcher.parent):
+            path.chmod(0o755)
+        launcher.chmod(0o644)
         work = root / "autograded" / "alice" / "ps"
         work.mkdir(parents=True)
         (root / "source").mkdir()
@@ -115,7 +124,7 @@ def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
                "except OSError:\n    print('no network')\n")
         result = subprocess.run(
             ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3",
-             "-I", sandbox.__file__, "--", "/usr/bin/python3", "-c", spy],
+             "-I", str(launcher), "--", "/usr/bin/python3", "-c", spy],
             cwd=work, env={"PATH": "/usr/bin:/bin", "AUGCOURSE_COURSE_ROOT": str(root)},
             capture_output=True, text=True, timeout=60)
         assert "UNSANDBOXED" not in result.stderr, result.stderr
@@ -123,6 +132,7 @@ def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
             result.stdout + result.stderr)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(launcher_home, ignore_errors=True)
 
 
 def test_the_package_is_importable_but_read_only(course_folder):
