@@ -153,8 +153,8 @@ class Guard:
 
 def end_on_sigterm():
     """In the sandbox the kernel is the first process of its PID namespace, and such a process
-    ignores every signal it has no handler for: a grader stopped with SIGTERM (which unshare
-    passes on) would leave its kernel running. Give SIGTERM its usual meaning there."""
+    ignores every signal it has no handler for, so SIGTERM sent to the kernel's process group
+    would leave it running. Give SIGTERM its usual meaning there."""
     import os
     import signal
 

@@ -79,11 +79,14 @@ def kept_submissions(assignment):
     return [read_submission(p) for p in sorted(folder.glob("*.py"))] if folder.is_dir() else []
 
 
-def nbgrader(course, *args, timeout=1800):
-    """Run one nbgrader command in ``course``; return (returncode, combined output)."""
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    env.pop("AUGCOURSE_DB_URL", None)
-    env.pop("AUGCOURSE_EXCHANGE", None)
+def nbgrader(course, *args, timeout=1800, env=None):
+    """Run one nbgrader command in ``course``; return (returncode, combined output). The
+    course's configuration decides the gradebook and the exchange, unless ``env`` sets
+    AUGCOURSE_DB_URL or AUGCOURSE_EXCHANGE (or anything else) for this command."""
+    base = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    base.pop("AUGCOURSE_DB_URL", None)
+    base.pop("AUGCOURSE_EXCHANGE", None)
+    env = {**base, **(env or {})}
     proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
     return proc.returncode, proc.stdout
@@ -269,3 +272,15 @@ def reseeded(source, seed):
     for pattern in SEED_PATTERNS:
         source = re.sub(pattern, rf"\g<1>{seed}\g<2>", source)
     return source
+
+
+def write_class_list(path, students):
+    """The CSV file `nbgrader db student import` takes, one made-up row per student id."""
+    import csv
+
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "last_name", "first_name", "email"])
+        writer.writerows([sid, f"Last{sid}", f"First{sid}", f"{sid}@example.org"]
+                         for sid in students)
+    return path

@@ -7,7 +7,6 @@ of the server's accounts, the hub's own user running the grading server and the 
 servers (a test cannot create system accounts), free ports and a scratch folder.
 """
 
-import csv
 import os
 import secrets
 import shutil
@@ -17,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from course_harness import BIN, REPO
+from course_harness import BIN, REPO, write_class_list
 from services import SHOTS, free_port, launch_chromium, missing, server
 
 EXAMPLE = REPO / "deploy" / "jupyterhub_config.py"
@@ -38,16 +37,8 @@ def load_example(students_csv):
     return hub
 
 
-def write_students(path, students):
-    with open(path, "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "last_name", "first_name", "email"])
-        writer.writerows([s, "", "", ""] for s in students)
-    return path
-
-
 def test_the_example_loads_and_matches_the_course(tmp_path):
-    hub = load_example(write_students(tmp_path / "students.csv", ["student1", "student2"]))
+    hub = load_example(write_class_list(tmp_path / "students.csv", ["student1", "student2"]))
     course_id = COURSE
     assert f'course_id = "{course_id}"' in (REPO / "nbgrader_config.py").read_text(), \
         "the hub's course id differs from nbgrader_config.py's"
@@ -88,7 +79,7 @@ def hub(tmp_path_factory):
     course = folder / COURSE
     shutil.copytree(REPO / "source", course / "source")
     shutil.copy(REPO / "nbgrader_config.py", course)
-    write_students(course / "students.csv", ["student1"])
+    write_class_list(course / "students.csv", ["student1"])
     port, password = free_port(), secrets.token_hex(8)
     extra = ["--allow-root"] if os.geteuid() == 0 else []
     (folder / "test_config.py").write_text(textwrap.dedent(f"""\

@@ -9,14 +9,13 @@ with the course's own configuration; only the database URL differs (AUGCOURSE_DB
 import csv
 import os
 import shutil
-import subprocess
 
 import nbformat
 import pytest
 
 from augcourse import classgrade
 
-from course_harness import BIN, REPO, filled_notebook, kept_submissions
+from course_harness import REPO, filled_notebook, kept_submissions, nbgrader, write_class_list
 from services import postgres_server
 
 ASSIGNMENT = "ps01_pixels"
@@ -26,12 +25,9 @@ WRONG = ["wrong_float_not_scaled", "wrong_means_axis0", "wrong_uint8_no_clip",
 
 
 def run_nbgrader(course, url, *args):
-    env = dict(os.environ, AUGCOURSE_DB_URL=url,
-               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    done = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
-    assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}"
-    return done.stdout
+    code, out = nbgrader(course, *args, timeout=900, env={"AUGCOURSE_DB_URL": url})
+    assert code == 0, f"nbgrader {' '.join(args)} failed:\n{out}"
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +39,7 @@ def graded_class(tmp_path_factory):
     students = {sid: None for sid in HONEST}
     students.update({f"s{5 + i:02d}": mistakes[name] for i, name in enumerate(WRONG)})
     with postgres_server() as url:
-        with open(course / "students.csv", "w", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["id", "last_name", "first_name", "email"])
-            for sid in students:
-                writer.writerow([sid, f"Last{sid}", f"First{sid}", f"{sid}@example.org"])
+        write_class_list(course / "students.csv", students)
         imported = run_nbgrader(course, url, "db", "student", "import", "students.csv")
         run_nbgrader(course, url, "generate_assignment", ASSIGNMENT, "--force")
         run_nbgrader(course, url, "generate_solution", ASSIGNMENT, "--force")

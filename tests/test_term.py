@@ -18,7 +18,7 @@ import zipfile
 import nbformat
 import pytest
 
-from course_harness import BIN, REPO, filled_notebook, kept_submissions
+from course_harness import BIN, REPO, filled_notebook, kept_submissions, write_class_list
 
 ASSIGNMENT = "ps01_pixels"
 COURSE_ID = "augmentation"
@@ -64,11 +64,7 @@ def term(tmp_path_factory):
 
 def run_term(course, homes, exchange):
     students = {"s01": None, "s02": "wrong_float_not_scaled", "s03": None}
-    with open(course / "students.csv", "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "last_name", "first_name", "email"])
-        for sid in students:
-            writer.writerow([sid, f"Last{sid}", f"First{sid}", f"{sid}@example.org"])
+    write_class_list(course / "students.csv", students)
     command(course, "nbgrader", "db", "student", "import", "students.csv")
     command(course, "nbgrader", "generate_assignment", ASSIGNMENT, "--force")
     command(course, "nbgrader", "release_assignment", ASSIGNMENT, "--force")
