@@ -1,18 +1,21 @@
-"""How fast a whole class is autograded: students per minute with 1 and with N workers.
+"""How fast a whole class is autograded: one nbgrader process against the class grader with
+1 and with N workers.
 
 Run on purpose (not part of the tests):
 
     .venv/bin/python benchmarks/class_grading.py                      # 100 students of ps06
     .venv/bin/python benchmarks/class_grading.py --students 40 --assignment ps05_pitfalls
+    .venv/bin/python benchmarks/class_grading.py --workers 2 --batch 1   # a process per student
 
 It builds a synthetic class in a scratch course folder: the kept submissions of the assignment
 (tests/submissions/: the model answer, the correct variants and the real mistakes) dealt out in
-turn to N students, then grades the class with `python -m augcourse.classgrade`'s engine once
-per worker count, each time from nothing (a fresh gradebook, nothing autograded), and prints
-seconds, students per minute and the speed-up over one worker. The figures go to
-results/class_grading.txt and .json. The default assignment, ps06_mixing, is the slowest to grade
-per student apart from the project. With AUGCOURSE_FAST=1 it grades 6 students of ps01 (a smoke
-run for the tests).
+turn to N students. It grades that class from nothing (a fresh gradebook, nothing autograded)
+first with one plain `nbgrader autograde ASSIGNMENT` process (every student in turn: the
+baseline), then with `python -m augcourse.classgrade`'s engine once per worker count, and
+prints seconds, students per minute, the speed-up over the baseline, and whether every run gave
+every student the same points. The figures go to results/class_grading.txt and .json. The
+default assignment, ps06_mixing, is the slowest to grade per student apart from the project.
+With AUGCOURSE_FAST=1 it grades 6 students of ps01 (a smoke run for the tests).
 """
 
 import argparse
@@ -22,13 +25,14 @@ import platform
 import shutil
 import sys
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from course_harness import Course, kept_submissions  # noqa: E402
+from course_harness import Course, kept_submissions, nbgrader  # noqa: E402
 
 from augcourse import classgrade  # noqa: E402
 from augcourse.config import results_dir  # noqa: E402
@@ -55,6 +59,17 @@ def build_class(root, assignment, size):
     return course, handed_in
 
 
+def one_process(course, assignment):
+    """The baseline: one `nbgrader autograde` for the whole class; returns Results and seconds."""
+    start = time.perf_counter()
+    nbgrader(course.root, "autograde", assignment, timeout=7200)  # its failures show below
+    seconds = time.perf_counter() - start
+    names = classgrade.students(course.root, assignment)
+    points = classgrade.points(course.root, assignment, names)
+    return [classgrade.Result(s, "graded" if s in points else "failed", points=points.get(s, ""))
+            for s in names], seconds
+
+
 def main(argv=None):
     fast = os.environ.get("AUGCOURSE_FAST") == "1"
     parser = argparse.ArgumentParser(description=__doc__,
@@ -63,36 +78,45 @@ def main(argv=None):
     # 6 in fast mode: ps01's kept submissions start with 3 correct variants, then mistakes
     parser.add_argument("--students", type=int, default=6 if fast else 100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1])
+    parser.add_argument("--batch", type=int, default=None,
+                        help="students per nbgrader process in the class grader "
+                             "(default: its shrinking batches)")
     options = parser.parse_args(argv)
-    if options.students < 1 or min(options.workers) < 1:
-        parser.error("--students and --workers must be 1 or more")
+    if options.students < 1 or min(options.workers) < 1 or (options.batch or 1) < 1:
+        parser.error("--students, --workers and --batch must be 1 or more")
+    batches = f"batches of {options.batch}" if options.batch else "shrinking batches"
     lines = [f"class grading on {platform.node()} ({os.cpu_count()} cores), "
              f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {options.students} students of "
-             f"{options.assignment}"]
+             f"{options.assignment}; class grader with {batches}"]
     runs = []
     scratch = Path(tempfile.mkdtemp(prefix="augcourse-class-"))
     try:
-        for workers in options.workers:
+        for workers in [None] + options.workers:  # None: the one-process baseline
             course, handed_in = build_class(scratch / f"workers{workers}", options.assignment,
                                             options.students)
-            results, seconds = classgrade.grade_class(course.root, options.assignment, workers,
-                                                      report=lambda text: None)
+            if workers is None:
+                results, seconds = one_process(course, options.assignment)
+            else:
+                results, seconds = classgrade.grade_class(
+                    course.root, options.assignment, workers, report=lambda text: None,
+                    batch=options.batch)
             failed = [r.student for r in results if r.status != "graded"]
             points = {r.student: r.points for r in results}
-            runs.append({"workers": workers, "seconds": round(seconds, 1),
+            runs.append({"how": ("one nbgrader process" if workers is None
+                                 else f"class grader, {workers} worker(s)"),
+                         "workers": workers, "seconds": round(seconds, 1),
                          "students_per_minute": round(len(results) / seconds * 60, 2),
                          "failed": failed, "points": points, "handed_in": handed_in})
             shutil.rmtree(course.root, ignore_errors=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    one = next((r for r in runs if r["workers"] == 1), None)
+    baseline = runs[0]["seconds"]
     for run in runs:
-        speedup = f", {one['seconds'] / run['seconds']:.2f}x one worker" if one else ""
-        lines.append(f"{run['workers']} worker(s): {run['seconds']:.0f} s, "
-                     f"{run['students_per_minute']:.1f} students per minute{speedup}; "
-                     f"failed: {len(run['failed'])}")
+        lines.append(f"{run['how']}: {run['seconds']:.0f} s, "
+                     f"{run['students_per_minute']:.1f} students per minute, "
+                     f"{baseline / run['seconds']:.2f}x one process; failed: {len(run['failed'])}")
     same = len({json.dumps(r["points"], sort_keys=True) for r in runs}) == 1
-    lines.append("every worker count gave every student the same points: "
+    lines.append(f"all {len(runs)} runs gave every student the same points: "
                  + ("yes" if same else "NO"))
     text = "\n".join(lines)
     print(text)
@@ -100,6 +124,7 @@ def main(argv=None):
     (out / "class_grading.txt").write_text(text + "\n")
     (out / "class_grading.json").write_text(json.dumps({"assignment": options.assignment,
                                                         "students": options.students,
+                                                        "batch": options.batch,
                                                         "runs": runs}, indent=1))
     return 0 if same and not any(r["failed"] for r in runs) else 1
 

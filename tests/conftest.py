@@ -1,4 +1,5 @@
-"""Tests marked slow run only when asked for: ``bash course.sh test -m slow``."""
+"""Tests marked slow run only when asked for: ``bash course.sh test -m slow``. The browser
+tests share one headless Chromium per test file (``browser``)."""
 
 import pytest
 
@@ -10,3 +11,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from services import launch_chromium
+
+    with launch_chromium() as chromium:
+        yield chromium

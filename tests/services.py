@@ -144,3 +144,11 @@ def launch_chromium():
             yield chromium
         finally:
             chromium.close()
+
+
+def new_page(chromium):
+    """A page in a fresh browser context, the size of a laptop screen, that waits up to a
+    minute for what it is asked to find (JupyterLab starts slowly on a busy 2-core machine)."""
+    page = chromium.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    page.set_default_timeout(60_000)
+    return page

@@ -31,13 +31,15 @@ def test_class_grading_benchmark_runs_and_writes_every_figure(tmp_path):
                           timeout=900)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     figures = json.loads((tmp_path / "class_grading.json").read_text())
-    assert [run["workers"] for run in figures["runs"]] == [1, 2]
+    assert [run["workers"] for run in figures["runs"]] == [None, 1, 2]  # None: one process
     for run in figures["runs"]:
         assert run["students_per_minute"] > 0 and not run["failed"]
         assert len(run["points"]) == figures["students"] == 6
     # the model answer and the correct variants get full marks, the kept mistakes lose points
-    run = figures["runs"][0]
-    for student, kept in run["handed_in"].items():
-        full = run["points"][student] == "10/10"
-        assert full == (not kept.startswith("wrong_")), (student, kept, run["points"][student])
-    assert "x one worker" in proc.stdout and "same points: yes" in proc.stdout
+    for run in figures["runs"]:
+        for student, kept in run["handed_in"].items():
+            full = run["points"][student] == "10/10"
+            assert full == (not kept.startswith("wrong_")), (run["how"], student, kept,
+                                                             run["points"][student])
+    assert "x one process" in proc.stdout
+    assert "all 3 runs gave every student the same points: yes" in proc.stdout

@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from course_harness import BIN, REPO
-from services import SHOTS, free_port, launch_chromium, require_chromium, server
+from services import SHOTS, free_port, new_page, require_chromium, server
 
 
 
@@ -47,20 +47,12 @@ def lab(tmp_path_factory):
         yield f"http://127.0.0.1:{port}", token, course
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
+    page = new_page(browser)
     yield page
     page.screenshot(path=SHOTS / f"{request.node.name}.png")
-    context.close()
+    page.context.close()
 
 
 def open_notebook(page, lab, path):

@@ -1,7 +1,10 @@
-"""The class grader (augcourse/classgrade.py): parallel nbgrader processes, one per student,
-a resumable run, and a table that says what happened to every student."""
+"""The class grader (augcourse/classgrade.py): parallel nbgrader processes, each grading a
+batch of students, a resumable run, tries again when the gradebook is busy, and a table that
+says what happened to every student."""
 
 import shutil
+import sqlite3
+import threading
 
 import nbformat
 import pytest
@@ -11,9 +14,10 @@ from augcourse import classgrade
 from course_harness import Course, assignments
 
 
-@pytest.fixture(scope="module")
-def small_class(tmp_path_factory):
-    course = Course(tmp_path_factory.mktemp("class"), assignments()[0])
+def class_of_four(root):
+    """ann and bob hand in the model answer, cid's notebook ends its kernel, dee's is not
+    JSON."""
+    course = Course(root, assignments()[0])
     for name in ("ann", "bob"):
         course.submit(name, course.student_notebook())
     exits = course.student_notebook()
@@ -24,7 +28,14 @@ def small_class(tmp_path_factory):
     folder = course.root / "submitted" / "dee" / course.assignment
     folder.mkdir(parents=True)
     (folder / course.release.name).write_text("{ not json")
+    return course
+
+
+@pytest.fixture(scope="module")
+def small_class(tmp_path_factory):
+    course = class_of_four(tmp_path_factory.mktemp("class"))
     printed = []
+    # two workers: every batch of this small class holds one student
     results, seconds = classgrade.grade_class(course.root, course.assignment, workers=2,
                                               report=printed.append)
     return course, {r.student: r for r in results}, printed[0]
@@ -67,6 +78,8 @@ def test_the_command_line_refuses_bad_input_with_a_message(tmp_path, capsys):
         classgrade.main(["ps01_pixels", "--workers", "0"])
     with pytest.raises(SystemExit):
         classgrade.main(["../etc", "--course", str(tmp_path)])
+    with pytest.raises(SystemExit):
+        classgrade.main(["ps01_pixels", "--batch", "0"])
 
 
 def test_exit_status_says_whether_anyone_failed(small_class, capsys):
@@ -77,3 +90,44 @@ def test_exit_status_says_whether_anyone_failed(small_class, capsys):
                    course.assignment / course.release.name)
     shutil.rmtree(course.root / "submitted" / "cid")  # the instructor set cid aside
     assert classgrade.main([course.assignment, "--course", str(course.root)]) == 0
+
+
+def test_one_process_for_the_whole_class_tells_the_students_apart(tmp_path):
+    course = class_of_four(tmp_path)
+    results, _ = classgrade.grade_class(course.root, course.assignment, workers=1, batch=4,
+                                        report=lambda text: None)
+    results = {r.student: r for r in results}
+    most = sum(m for _, m in course.scores("ann").values())
+    assert results["ann"].status == results["bob"].status == "graded"
+    assert results["ann"].points == results["bob"].points == f"{most:g}/{most:g}"
+    assert results["cid"].status == "failed" and "kernel died" in results["cid"].reason
+    assert results["dee"].status == "failed" and "not valid JSON" in results["dee"].reason
+    logs = course.root / "logs" / "autograde" / course.assignment
+    assert "DeadKernelError" in (logs / "cid.log").read_text()
+    assert "DeadKernelError" not in (logs / "bob.log").read_text()
+    assert "submitted/bob/" in (logs / "bob.log").read_text()
+    assert "submitted/ann/" not in (logs / "bob.log").read_text()
+    assert all(r.seconds > 0 for r in results.values())
+
+
+def test_a_busy_gradebook_is_tried_again(tmp_path):
+    course = Course(tmp_path, assignments()[0])
+    for name in ("ann", "bob"):
+        course.submit(name, course.student_notebook())
+    # another program holds the SQLite gradebook for 15 s; nbgrader gives up after 5 s
+    holder = sqlite3.connect(course.root / "gradebook.db", check_same_thread=False,
+                             isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(15, holder.execute, ["COMMIT"])
+    release.start()
+    try:
+        results, _ = classgrade.grade_class(course.root, course.assignment, workers=1,
+                                            batch=2, report=lambda text: None)
+    finally:
+        release.join()
+        holder.close()
+    assert [r.status for r in results] == ["graded", "graded"], results
+    most = sum(m for _, m in course.scores("ann").values())
+    assert [r.points for r in results] == [f"{most:g}/{most:g}"] * 2
+    assert "the gradebook was busy" in results[0].reason
+    assert "try 2" in results[0].reason or "try 3" in results[0].reason

@@ -17,7 +17,7 @@ import urllib.request
 import pytest
 
 from course_harness import BIN, REPO, write_class_list
-from services import SHOTS, free_port, launch_chromium, missing, server
+from services import SHOTS, free_port, missing, new_page, server
 
 EXAMPLE = REPO / "deploy" / "jupyterhub_config.py"
 COURSE = "augmentation"
@@ -109,16 +109,9 @@ def hub(tmp_path_factory):
         yield f"http://127.0.0.1:{port}", password, folder
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
 def log_in(browser, hub, user):
     url, password, _ = hub
-    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-    page.set_default_timeout(60_000)
+    page = new_page(browser)
     page.goto(f"{url}/hub/login")
     page.fill("#username_input", user)
     page.fill("#password_input", password)

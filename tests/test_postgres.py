@@ -3,11 +3,11 @@ from a CSV file, the assignment generated, four nbgrader processes autograding a
 the class grader, grades exported. No grade may be lost or given to the wrong student.
 
 The server is real (started on loopback for this test, tests/services.py), and so is nbgrader,
-with the course's own configuration; only the database URL differs (AUGCOURSE_DB_URL).
+with the course's own configuration; only the database URL differs: the test writes it into the
+course's nbgrader_config.py, where nbgrader and the class grader both find it.
 """
 
 import csv
-import os
 import shutil
 
 import nbformat
@@ -24,8 +24,8 @@ WRONG = ["wrong_float_not_scaled", "wrong_means_axis0", "wrong_uint8_no_clip",
          "wrong_grid_column_major"]
 
 
-def run_nbgrader(course, url, *args):
-    code, out = nbgrader(course, *args, timeout=900, env={"AUGCOURSE_DB_URL": url})
+def run_nbgrader(course, *args):
+    code, out = nbgrader(course, *args, timeout=900)
     assert code == 0, f"nbgrader {' '.join(args)} failed:\n{out}"
     return out
 
@@ -39,10 +39,12 @@ def graded_class(tmp_path_factory):
     students = {sid: None for sid in HONEST}
     students.update({f"s{5 + i:02d}": mistakes[name] for i, name in enumerate(WRONG)})
     with postgres_server() as url:
+        with open(course / "nbgrader_config.py", "a") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
         write_class_list(course / "students.csv", students)
-        imported = run_nbgrader(course, url, "db", "student", "import", "students.csv")
-        run_nbgrader(course, url, "generate_assignment", ASSIGNMENT, "--force")
-        run_nbgrader(course, url, "generate_solution", ASSIGNMENT, "--force")
+        imported = run_nbgrader(course, "db", "student", "import", "students.csv")
+        run_nbgrader(course, "generate_assignment", ASSIGNMENT, "--force")
+        run_nbgrader(course, "generate_solution", ASSIGNMENT, "--force")
         release = course / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         solution = course / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         for sid, mistake in students.items():
@@ -51,13 +53,11 @@ def graded_class(tmp_path_factory):
             notebook = filled_notebook(release, solution, mistake.cells if mistake else None)
             nbformat.write(notebook, folder / release.name)
         printed = []
-        os.environ["AUGCOURSE_DB_URL"] = url  # the class grader reads the gradebook's points
-        try:
-            results, seconds = classgrade.grade_class(course, ASSIGNMENT, workers=4,
-                                                      report=printed.append)
-        finally:
-            del os.environ["AUGCOURSE_DB_URL"]
-        run_nbgrader(course, url, "export", "--to", "grades.csv")
+        found_url = classgrade.gradebook_url(course)
+        # four nbgrader processes at once, each grading two students in turn
+        results, seconds = classgrade.grade_class(course, ASSIGNMENT, workers=4, batch=2,
+                                                  report=printed.append)
+        run_nbgrader(course, "export", "--to", "grades.csv")
         from nbgrader.api import Gradebook
 
         with Gradebook(url) as gradebook:
@@ -71,9 +71,15 @@ def graded_class(tmp_path_factory):
                              for n in s.notebooks)
     with open(course / "grades.csv") as f:
         exported = {row["student_id"]: row for row in csv.DictReader(f)}
-    return dict(students=students, imported=imported, results=results, printed=printed[0],
+    return dict(url=url, found_url=found_url, students=students, imported=imported,
+                results=results, printed=printed[0],
                 scores=scores, graded_cells=graded_cells, grade_rows=grade_rows,
                 exported=exported)
+
+
+def test_the_course_configuration_names_the_database(graded_class):
+    assert graded_class["url"].startswith("postgresql")
+    assert graded_class["found_url"] == graded_class["url"]
 
 
 def test_students_come_from_the_csv_file(graded_class):
