@@ -12,8 +12,10 @@ It builds a synthetic class in a scratch course folder: the kept submissions of 
 turn to N students. It grades that class from nothing (a fresh gradebook, nothing autograded)
 first with one plain `nbgrader autograde ASSIGNMENT` process (every student in turn: the
 baseline), then with `python -m augcourse.classgrade`'s engine once per worker count, and
-prints seconds, students per minute, the speed-up over the baseline, and whether every run gave
-every student the same points. The figures go to results/class_grading.txt and .json. The
+prints seconds, students per minute, the speed-up over the baseline, how many cores were busy on
+average (CPU seconds of nbgrader and its kernels over wall seconds: a baseline that already
+keeps more than one core busy leaves less to gain), and whether every run gave every student
+the same points. The figures go to results/class_grading.txt and .json. The
 default assignment, ps06_mixing, is the slowest to grade per student apart from the project.
 With AUGCOURSE_FAST=1 it grades 6 students of ps01 (a smoke run for the tests).
 """
@@ -59,6 +61,13 @@ def build_class(root, assignment, size):
     return course, handed_in
 
 
+def cpu_seconds():
+    """CPU seconds used so far by the finished child processes of this one and their own
+    (nbgrader and the kernels it started and waited for)."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def one_process(course, assignment):
     """The baseline: one `nbgrader autograde` for the whole class; returns Results and seconds."""
     start = time.perf_counter()
@@ -94,17 +103,20 @@ def main(argv=None):
         for workers in [None] + options.workers:  # None: the one-process baseline
             course, handed_in = build_class(scratch / f"workers{workers}", options.assignment,
                                             options.students)
+            before = cpu_seconds()
             if workers is None:
                 results, seconds = one_process(course, options.assignment)
             else:
                 results, seconds = classgrade.grade_class(
                     course.root, options.assignment, workers, report=lambda text: None,
                     batch=options.batch)
+            cpu = cpu_seconds() - before
             failed = [r.student for r in results if r.status != "graded"]
             points = {r.student: r.points for r in results}
             runs.append({"how": ("one nbgrader process" if workers is None
                                  else f"class grader, {workers} worker(s)"),
                          "workers": workers, "seconds": round(seconds, 1),
+                         "cpu_seconds": round(cpu, 1),
                          "students_per_minute": round(len(results) / seconds * 60, 2),
                          "failed": failed, "points": points, "handed_in": handed_in})
             shutil.rmtree(course.root, ignore_errors=True)
@@ -114,7 +126,8 @@ def main(argv=None):
     for run in runs:
         lines.append(f"{run['how']}: {run['seconds']:.0f} s, "
                      f"{run['students_per_minute']:.1f} students per minute, "
-                     f"{baseline / run['seconds']:.2f}x one process; failed: {len(run['failed'])}")
+                     f"{baseline / run['seconds']:.2f}x one process; cores busy on average: "
+                     f"{run['cpu_seconds'] / run['seconds']:.2f}; failed: {len(run['failed'])}")
     same = len({json.dumps(r["points"], sort_keys=True) for r in runs}) == 1
     lines.append(f"all {len(runs)} runs gave every student the same points: "
                  + ("yes" if same else "NO"))

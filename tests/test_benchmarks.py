@@ -34,6 +34,7 @@ def test_class_grading_benchmark_runs_and_writes_every_figure(tmp_path):
     assert [run["workers"] for run in figures["runs"]] == [None, 1, 2]  # None: one process
     for run in figures["runs"]:
         assert run["students_per_minute"] > 0 and not run["failed"]
+        assert run["cpu_seconds"] > 0
         assert len(run["points"]) == figures["students"] == 6
     # the model answer and the correct variants get full marks, the kept mistakes lose points
     for run in figures["runs"]:
@@ -41,5 +42,5 @@ def test_class_grading_benchmark_runs_and_writes_every_figure(tmp_path):
             full = run["points"][student] == "10/10"
             assert full == (not kept.startswith("wrong_")), (run["how"], student, kept,
                                                              run["points"][student])
-    assert "x one process" in proc.stdout
+    assert "x one process" in proc.stdout and "cores busy on average" in proc.stdout
     assert "all 3 runs gave every student the same points: yes" in proc.stdout
