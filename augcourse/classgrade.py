@@ -5,8 +5,8 @@
 
 ``--workers`` nbgrader processes run at once (the number of CPU cores unless told), each
 autograding a batch of students in turn: ``nbgrader autograde ASSIGNMENT`` told to leave out
-everyone outside its batch. Batches start large and shrink as the class runs out (a quarter of
-what is left per worker pair), so the cores stay busy to the end while nbgrader starts (about 4 s
+everyone outside its batch. Batches start large and shrink as the class runs out (what is left
+divided by twice the workers), so the cores stay busy to the end while nbgrader starts (about 4 s
 each here) only a handful of times; ``--batch 1`` gives every student their own process. A
 student whose autograded folder is already there is skipped, so running the command again after
 an interruption grades only the rest (``--force`` grades everyone again). Students a process
@@ -29,12 +29,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+BUSY = "database is locked"  # SQLite's words when another process holds the gradebook
 # nbgrader's words for the usual failures, and how the table says them
 REASONS = (("DeadKernelError", "the kernel died (os._exit, a crash, or the CPU-time cap)"),
            ("NotJSONError", "the notebook is not valid JSON"),
            ("No notebooks found", "no notebook with the released name"),
            ("CellTimeoutError", "a cell ran past the time limit and did not stop"),
-           ("database is locked", "the gradebook was busy"),
+           (BUSY, "the gradebook was busy"),
            ("MissingEntry", "a graded cell is missing or renamed"),
            ("grade id", "graded cells were duplicated or renamed"))
 # What nbgrader 0.9 logs about each student: it names the student's folders and ID, logs the
@@ -42,7 +43,6 @@ REASONS = (("DeadKernelError", "the kernel died (os._exit, a crash, or the CPU-t
 # the student failed (the gradebook then holds no grades for them).
 FINISHED = "Setting destination file permissions"
 FAILED = ("There was an error processing assignment", "kernel became unresponsive")
-BUSY = "database is locked"
 NOT_FINISHED = "nbgrader stopped before it finished this student"
 
 
@@ -104,12 +104,12 @@ def _run_split(command, course, batch):
     return code, preamble, lines, seconds
 
 
-def grade_batch(course, assignment, batch, force=False):
-    """Autograde the students in ``batch`` with one nbgrader process; return a
-    :class:`Result` per student, with status "retry" for the students nbgrader did not reach,
-    did not finish, or could not write while the gradebook was locked."""
+def grade_batch(course, assignment, batch, everyone, force=False):
+    """Autograde the students in ``batch`` (out of ``everyone`` submitted) with one nbgrader
+    process; return a :class:`Result` per student, with status "retry" for the students nbgrader
+    did not reach, did not finish, or could not write while the gradebook was locked."""
     course = Path(course)
-    left_out = sorted(set(students(course, assignment)) - set(batch))
+    left_out = sorted(set(everyone) - set(batch))
     command = ["autograde", assignment,
                f"--CourseDirectory.student_id_exclude={','.join(left_out)}"]
     code, preamble, lines, seconds = _run_split(command + (["--force"] if force else []),
@@ -199,7 +199,7 @@ def grade_class(course, assignment, workers=None, force=False, report=print, bat
     def work():
         while group := take():
             retry = False
-            for result in grade_batch(course, assignment, group, force):
+            for result in grade_batch(course, assignment, group, names, force):
                 with lock:
                     tried[result.student] = tried.get(result.student, 0) + 1
                     earlier = results.get(result.student)
