@@ -79,14 +79,13 @@ def kept_submissions(assignment):
     return [read_submission(p) for p in sorted(folder.glob("*.py"))] if folder.is_dir() else []
 
 
-def nbgrader(course, *args, timeout=1800, env=None):
+def nbgrader(course, *args, timeout=1800):
     """Run one nbgrader command in ``course``; return (returncode, combined output). The
-    course's configuration decides the gradebook and the exchange, unless ``env`` sets
-    AUGCOURSE_DB_URL or AUGCOURSE_EXCHANGE (or anything else) for this command."""
-    base = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    base.pop("AUGCOURSE_DB_URL", None)
-    base.pop("AUGCOURSE_EXCHANGE", None)
-    env = {**base, **(env or {})}
+    course's nbgrader_config.py decides the gradebook and the exchange (the environment's
+    AUGCOURSE_DB_URL and AUGCOURSE_EXCHANGE are left out)."""
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    env.pop("AUGCOURSE_DB_URL", None)
+    env.pop("AUGCOURSE_EXCHANGE", None)
     proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
     return proc.returncode, proc.stdout
