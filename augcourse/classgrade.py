@@ -3,21 +3,22 @@
     python -m augcourse.classgrade ps01_pixels                # in the course folder
     python -m augcourse.classgrade ps01_pixels --workers 2 --course /path/to/course
 
-``--workers`` nbgrader processes run at once (the number of CPU cores unless told), each
-autograding a batch of students in turn: ``nbgrader autograde ASSIGNMENT`` told to leave out
-everyone outside its batch. Batches start large and shrink as the class runs out (what is left
-divided by twice the workers), so the cores stay busy to the end while nbgrader starts (about 4 s
-each here) only a handful of times; ``--batch 1`` gives every student their own process. A
-student whose autograded folder is already there is skipped, so running the command again after
-an interruption grades only the rest (``--force`` grades everyone again). Students a process
-never reached, or reached while the gradebook was locked, are tried again (3 tries in all). Each
-student's part of nbgrader's output goes to ``logs/autograde/ASSIGNMENT/ID.log``. At the end a
-table gives every student's status (graded, skipped, failed and why), auto-graded points and
-seconds; the command exits 1 when any student failed, so a script notices.
+``--workers`` grading processes run at once (the number of CPU cores unless told). Each loads
+nbgrader and the course's configuration once, then takes students from the class one at a time
+and autogrades each with nbgrader's own API (what formgrader's "autograde" button runs): every
+student gets their own nbgrader Autograde run, their own kernel and their own log, while the
+start of nbgrader (about 4 s here) is paid once per worker, not once per student. A student whose
+autograded folder is already there is skipped, so running the command again after an
+interruption grades only the rest (``--force`` grades everyone again). A student whose worker
+died, or who met a locked gradebook, is tried again (3 tries in all). Each student's nbgrader log
+goes to ``logs/autograde/ASSIGNMENT/ID.log``, and whatever the kernels print outside the notebook
+to ``worker-N.log`` beside it. At the end a table gives every student's status (graded, skipped,
+failed and why), auto-graded points and seconds; the command exits 1 when any student failed, so
+a script notices.
 """
 
 import argparse
-import math
+import json
 import os
 import re
 import subprocess
@@ -38,12 +39,7 @@ REASONS = (("DeadKernelError", "the kernel died (os._exit, a crash, or the CPU-t
            (BUSY, "the gradebook was busy"),
            ("MissingEntry", "a graded cell is missing or renamed"),
            ("grade id", "graded cells were duplicated or renamed"))
-# What nbgrader 0.9 logs about each student: it names the student's folders and ID, logs the
-# first line below once every notebook of the student is written, and one of the others when
-# the student failed (the gradebook then holds no grades for them).
-FINISHED = "Setting destination file permissions"
-FAILED = ("There was an error processing assignment", "kernel became unresponsive")
-NOT_FINISHED = "nbgrader stopped before it finished this student"
+WORKER_DIED = "the grading process stopped before it finished this student"
 
 
 @dataclass
@@ -69,68 +65,94 @@ def _reason(output):
     return errors[-1].split("]", 1)[-1].strip()[:100] if errors else "see the log"
 
 
-def _nbgrader():
-    """The nbgrader program of this environment, and an environment whose PATH finds the helper
-    programs nbgrader runs by name (alembic) in the same place."""
-    program = Path(sys.executable).with_name("nbgrader")
-    env = dict(os.environ, PATH=os.pathsep.join([str(program.parent), os.environ["PATH"]]))
-    return (str(program) if program.exists() else "nbgrader"), env
+def _environment():
+    """This environment, with its bin/ first on PATH: nbgrader runs helper programs (alembic)
+    by name."""
+    bin_folder = str(Path(sys.executable).parent)
+    return dict(os.environ, PATH=os.pathsep.join([bin_folder, os.environ["PATH"]]))
 
 
-def _run_split(command, course, batch):
-    """Run one nbgrader process; return its exit code, the lines before any student, and each
-    student's lines and seconds (a line belongs to the student it names, and the lines after
-    it to the same student until another is named)."""
-    names = "|".join(re.escape(s) for s in batch)
-    who = re.compile(rf"(?:submitted|autograded)[/\\]({names})[/\\]|ID '({names})'"
-                     rf"|student '({names})'")
-    program, env = _nbgrader()
-    process = subprocess.Popen([program] + command, cwd=course, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    preamble, lines, seconds = [], {}, {}
-    current, since = None, time.perf_counter()
-    for line in process.stdout:
-        found = who.search(line)
-        named = next(g for g in found.groups() if g) if found else current
-        if named != current:
-            now = time.perf_counter()
-            if current is not None:
-                seconds[current] = seconds.get(current, 0.0) + now - since
-            current, since = named, now
-        (lines.setdefault(current, []) if current else preamble).append(line)
-    code = process.wait()
-    if current is not None:
-        seconds[current] = seconds.get(current, 0.0) + time.perf_counter() - since
-    return code, preamble, lines, seconds
+def serve(assignment, force):
+    """The worker's side (``--serve``): autograde each student named on stdin in this process
+    and answer one JSON line per student. Answers go out on a private copy of stdout; the
+    process's own stdout and stdin are swapped for stderr and /dev/null first, because the
+    kernels inherit them and a student's code must not be able to forge or steal a line."""
+    import logging
+
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.apps.nbgraderapp import NbGraderApp
+    from nbgrader.coursedir import CourseDirectory
+
+    answers = os.fdopen(os.dup(1), "w", buffering=1)  # os.dup: not inherited by kernels
+    requests = os.fdopen(os.dup(0))
+    os.dup2(2, 1)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    app = NbGraderApp()
+    app.load_config_file()  # the course's nbgrader_config.py, from the current folder
+    log = logging.getLogger("augcourse.classgrade")
+    log.setLevel(logging.INFO)
+    api = NbGraderAPI(CourseDirectory(config=app.config), config=app.config, log=log)
+    for line in requests:
+        student = line.strip()
+        start = time.perf_counter()
+        outcome = api.autograde(assignment, student, force=force, create=True)
+        answers.write(json.dumps({
+            "student": student, "success": bool(outcome.get("success")),
+            "log": outcome.get("log", "") + outcome.get("error", ""),
+            "seconds": time.perf_counter() - start}) + "\n")
 
 
-def grade_batch(course, assignment, batch, everyone, force=False):
-    """Autograde the students in ``batch`` (out of ``everyone`` submitted) with one nbgrader
-    process; return a :class:`Result` per student, with status "retry" for the students nbgrader
-    did not reach, did not finish, or could not write while the gradebook was locked."""
-    course = Path(course)
-    left_out = sorted(set(everyone) - set(batch))
-    command = ["autograde", assignment,
-               f"--CourseDirectory.student_id_exclude={','.join(left_out)}"]
-    code, preamble, lines, seconds = _run_split(command + (["--force"] if force else []),
-                                                course, batch)
-    logs = course / "logs" / "autograde" / assignment
-    logs.mkdir(parents=True, exist_ok=True)
-    results = []
-    for student in batch:
-        mine = "".join(lines.get(student, []))
-        text = "".join(preamble) + mine
-        (logs / f"{student}.log").write_text(
-            f"(graded by one nbgrader process with {', '.join(batch)}; it exited {code})\n" + text)
-        failed = any(marker in mine for marker in FAILED)
-        if BUSY in text or not (failed or FINISHED in mine):
-            results.append(Result(student, "retry", _reason(text) if BUSY in text
-                                  else NOT_FINISHED, seconds.get(student, 0.0)))
-        elif failed:
-            results.append(Result(student, "failed", _reason(mine), seconds.get(student, 0.0)))
+class Worker:
+    """One grading process (:func:`serve`), fed one student at a time."""
+
+    def __init__(self, course, assignment, force, number):
+        logs = Path(course) / "logs" / "autograde" / assignment
+        logs.mkdir(parents=True, exist_ok=True)
+        self.logs = logs
+        self.output = open(logs / f"worker-{number}.log", "a")
+        command = [sys.executable, "-m", "augcourse.classgrade", assignment, "--serve"]
+        self.process = subprocess.Popen(command + (["--force"] if force else []), cwd=course,
+                                        env=_environment(), text=True, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.output)
+
+    def grade(self, student):
+        """Grade one student; return a :class:`Result` (status "retry" when the worker died or
+        the gradebook was locked)."""
+        start = time.perf_counter()
+        try:
+            self.process.stdin.write(student + "\n")
+            self.process.stdin.flush()
+            answer = json.loads(self.process.stdout.readline() or "null")
+        except (BrokenPipeError, ValueError):
+            answer = None
+        if answer is None or answer.get("student") != student:
+            self.close()
+            (self.logs / f"{student}.log").write_text(
+                f"{WORKER_DIED}; see {self.output.name}\n")
+            return Result(student, "retry", WORKER_DIED, time.perf_counter() - start)
+        (self.logs / f"{student}.log").write_text(answer["log"])
+        if BUSY in answer["log"]:
+            status = "retry"
         else:
-            results.append(Result(student, "graded", "", seconds.get(student, 0.0)))
-    return results
+            status = "graded" if answer["success"] else "failed"
+        return Result(student, status, "" if answer["success"] else _reason(answer["log"]),
+                      answer["seconds"])
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def close(self):
+        if self.process.stdin and not self.process.stdin.closed:
+            try:
+                self.process.stdin.close()  # the worker's loop ends at the end of its input
+            except BrokenPipeError:
+                pass
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.output.close()
 
 
 _DB_URL = """
@@ -148,7 +170,7 @@ def gradebook_url(course):
     loader reads it in a separate process: the course's nbgrader_config.py changes the
     environment of whoever runs it."""
     process = subprocess.run([sys.executable, "-c", _DB_URL], cwd=course, capture_output=True,
-                             text=True, env=_nbgrader()[1])
+                             text=True, env=_environment())
     lines = process.stdout.strip().splitlines()
     if process.returncode != 0 or not lines:
         raise RuntimeError(f"could not read the course's nbgrader configuration in {course}:\n"
@@ -175,10 +197,8 @@ def points(course, assignment, names):
     return found
 
 
-def grade_class(course, assignment, workers=None, force=False, report=print, batch=None,
-                tries=3):
-    """Grade every submitted student of ``assignment``; return the results and seconds.
-    ``batch``: students per nbgrader process (default: shrinking batches, see the top)."""
+def grade_class(course, assignment, workers=None, force=False, report=print, tries=3):
+    """Grade every submitted student of ``assignment``; return the results and seconds."""
     names = students(course, assignment)
     if not names:
         raise FileNotFoundError(f"no submissions in {Path(course) / 'submitted'}/*/{assignment}")
@@ -193,32 +213,40 @@ def grade_class(course, assignment, workers=None, force=False, report=print, bat
 
     def take():
         with lock:
-            size = batch or math.ceil(len(todo) / (2 * workers))
-            return [todo.popleft() for _ in range(min(size, len(todo)))]
+            return todo.popleft() if todo else None
 
-    def work():
-        while group := take():
-            retry = False
-            for result in grade_batch(course, assignment, group, names, force):
-                with lock:
-                    tried[result.student] = tried.get(result.student, 0) + 1
-                    earlier = results.get(result.student)
-                    if earlier:  # an earlier try: its seconds count too, and the table says it
-                        result.seconds += earlier.seconds
-                        result.reason = result.reason or (f"on try {tried[result.student]}; "
-                                                          f"before: {earlier.reason}")
-                    if result.status == "retry" and tried[result.student] < tries:
-                        todo.append(result.student)
-                        retry = True
-                    elif result.status == "retry":
-                        result.status = "failed"
-                    results[result.student] = result
-            if retry:
-                time.sleep(1)  # the gradebook was busy, or nbgrader stopped: let it settle
+    def record(result):
+        """Keep ``result``; return True when the student goes back in the queue."""
+        with lock:
+            tried[result.student] = tried.get(result.student, 0) + 1
+            earlier = results.get(result.student)
+            if earlier:  # an earlier try: its seconds count too, and the table says it
+                result.seconds += earlier.seconds
+                result.reason = result.reason or (f"on try {tried[result.student]}; "
+                                                  f"before: {earlier.reason}")
+            again = result.status == "retry" and tried[result.student] < tries
+            if again:
+                todo.append(result.student)
+            elif result.status == "retry":
+                result.status = "failed"
+            results[result.student] = result
+            return again
+
+    def work(number):
+        worker = None
+        try:
+            while student := take():
+                if worker is None or not worker.alive():
+                    worker = Worker(course, assignment, force, number)
+                if record(worker.grade(student)):
+                    time.sleep(1)  # the gradebook was busy, or the worker died: let it settle
+        finally:
+            if worker is not None:
+                worker.close()
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=workers) as pool:  # each worker runs its own processes
-        for running in [pool.submit(work) for _ in range(workers)]:
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # a thread drives each worker
+        for running in [pool.submit(work, number) for number in range(1, workers + 1)]:
             running.result()
     seconds = time.perf_counter() - start
     ordered = [results[student] for student in names]
@@ -252,19 +280,19 @@ def main(argv=None):
     parser.add_argument("--course", default=".", help="the course folder (default: here)")
     parser.add_argument("--workers", type=int, default=None,
                         help="students graded at once (default: the number of CPU cores)")
-    parser.add_argument("--batch", type=int, default=None,
-                        help="students per nbgrader process (default: shrinking batches; "
-                             "1: a process for every student)")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # a worker
     parser.add_argument("--force", action="store_true", help="grade graded students again")
     options = parser.parse_args(argv)
-    for name in ("workers", "batch"):
-        if getattr(options, name) is not None and getattr(options, name) < 1:
-            parser.error(f"--{name} must be 1 or more")
+    if options.workers is not None and options.workers < 1:
+        parser.error("--workers must be 1 or more")
     if not re.fullmatch(r"[\w.-]+", options.assignment):
         parser.error(f"not an assignment name: {options.assignment!r}")
+    if options.serve:  # run by Worker, in the course folder
+        serve(options.assignment, options.force)
+        return 0
     try:
         results, _ = grade_class(options.course, options.assignment, options.workers,
-                                 options.force, batch=options.batch)
+                                 options.force)
     except FileNotFoundError as error:
         print(f"classgrade: {error}", file=sys.stderr)
         return 2

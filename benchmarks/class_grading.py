@@ -5,7 +5,6 @@ Run on purpose (not part of the tests):
 
     .venv/bin/python benchmarks/class_grading.py                      # 100 students of ps06
     .venv/bin/python benchmarks/class_grading.py --students 40 --assignment ps05_pitfalls
-    .venv/bin/python benchmarks/class_grading.py --workers 2 --batch 1   # a process per student
 
 It builds a synthetic class in a scratch course folder: the kept submissions of the assignment
 (tests/submissions/: the model answer, the correct variants and the real mistakes) dealt out in
@@ -87,16 +86,12 @@ def main(argv=None):
     # 6 in fast mode: ps01's kept submissions start with 3 correct variants, then mistakes
     parser.add_argument("--students", type=int, default=6 if fast else 100)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1])
-    parser.add_argument("--batch", type=int, default=None,
-                        help="students per nbgrader process in the class grader "
-                             "(default: its shrinking batches)")
     options = parser.parse_args(argv)
-    if options.students < 1 or min(options.workers) < 1 or (options.batch or 1) < 1:
-        parser.error("--students, --workers and --batch must be 1 or more")
-    batches = f"batches of {options.batch}" if options.batch else "shrinking batches"
+    if options.students < 1 or min(options.workers) < 1:
+        parser.error("--students and --workers must be 1 or more")
     lines = [f"class grading on {platform.node()} ({os.cpu_count()} cores), "
              f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {options.students} students of "
-             f"{options.assignment}; class grader with {batches}"]
+             f"{options.assignment}"]
     runs = []
     scratch = Path(tempfile.mkdtemp(prefix="augcourse-class-"))
     try:
@@ -108,8 +103,7 @@ def main(argv=None):
                 results, seconds = one_process(course, options.assignment)
             else:
                 results, seconds = classgrade.grade_class(
-                    course.root, options.assignment, workers, report=lambda text: None,
-                    batch=options.batch)
+                    course.root, options.assignment, workers, report=lambda text: None)
             cpu = cpu_seconds() - before
             failed = [r.student for r in results if r.status != "graded"]
             points = {r.student: r.points for r in results}
@@ -137,7 +131,6 @@ def main(argv=None):
     (out / "class_grading.txt").write_text(text + "\n")
     (out / "class_grading.json").write_text(json.dumps({"assignment": options.assignment,
                                                         "students": options.students,
-                                                        "batch": options.batch,
                                                         "runs": runs}, indent=1))
     return 0 if same and not any(r["failed"] for r in runs) else 1
 

@@ -1,7 +1,8 @@
-"""The class grader (augcourse/classgrade.py): parallel nbgrader processes, each grading a
-batch of students, a resumable run, tries again when the gradebook is busy, and a table that
-says what happened to every student."""
+"""The class grader (augcourse/classgrade.py): parallel grading processes, each autograding
+one student at a time with nbgrader's API, a resumable run, tries again when the gradebook is
+busy or a worker dies, and a table that says what happened to every student."""
 
+import json
 import shutil
 import sqlite3
 import threading
@@ -35,7 +36,6 @@ def class_of_four(root):
 def small_class(tmp_path_factory):
     course = class_of_four(tmp_path_factory.mktemp("class"))
     printed = []
-    # two workers: every batch of this small class holds one student
     results, seconds = classgrade.grade_class(course.root, course.assignment, workers=2,
                                               report=printed.append)
     return course, {r.student: r for r in results}, printed[0]
@@ -78,8 +78,6 @@ def test_the_command_line_refuses_bad_input_with_a_message(tmp_path, capsys):
         classgrade.main(["ps01_pixels", "--workers", "0"])
     with pytest.raises(SystemExit):
         classgrade.main(["../etc", "--course", str(tmp_path)])
-    with pytest.raises(SystemExit):
-        classgrade.main(["ps01_pixels", "--batch", "0"])
 
 
 def test_exit_status_says_whether_anyone_failed(small_class, capsys):
@@ -92,9 +90,18 @@ def test_exit_status_says_whether_anyone_failed(small_class, capsys):
     assert classgrade.main([course.assignment, "--course", str(course.root)]) == 0
 
 
-def test_one_process_for_the_whole_class_tells_the_students_apart(tmp_path):
+def test_one_worker_for_the_whole_class_tells_the_students_apart(tmp_path):
     course = class_of_four(tmp_path)
-    results, _ = classgrade.grade_class(course.root, course.assignment, workers=1, batch=4,
+    # eve writes a forged "graded" answer for herself to the grading process's stdout (which
+    # her kernel inherits), then ends her kernel: the answer channel is a private copy
+    forger = course.student_notebook()
+    first = next(c for c in forger.cells
+                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+    forged = json.dumps({"student": "eve", "success": True, "log": "", "seconds": 1.0})
+    first.source = (f"import os\nos.write(1, {forged!r}.encode() + b'\\n')\nos._exit(0)\n"
+                    + first.source)
+    course.submit("eve", forger)
+    results, _ = classgrade.grade_class(course.root, course.assignment, workers=1,
                                         report=lambda text: None)
     results = {r.student: r for r in results}
     most = sum(m for _, m in course.scores("ann").values())
@@ -102,7 +109,9 @@ def test_one_process_for_the_whole_class_tells_the_students_apart(tmp_path):
     assert results["ann"].points == results["bob"].points == f"{most:g}/{most:g}"
     assert results["cid"].status == "failed" and "kernel died" in results["cid"].reason
     assert results["dee"].status == "failed" and "not valid JSON" in results["dee"].reason
+    assert results["eve"].status == "failed" and "kernel died" in results["eve"].reason
     logs = course.root / "logs" / "autograde" / course.assignment
+    assert '"student": "eve"' in (logs / "worker-1.log").read_text()  # where her line went
     assert "DeadKernelError" in (logs / "cid.log").read_text()
     assert "DeadKernelError" not in (logs / "bob.log").read_text()
     assert "submitted/bob/" in (logs / "bob.log").read_text()
@@ -122,7 +131,7 @@ def test_a_busy_gradebook_is_tried_again(tmp_path):
     release.start()
     try:
         results, _ = classgrade.grade_class(course.root, course.assignment, workers=1,
-                                            batch=2, report=lambda text: None)
+                                            report=lambda text: None)
     finally:
         release.join()
         holder.close()
@@ -131,3 +140,31 @@ def test_a_busy_gradebook_is_tried_again(tmp_path):
     assert [r.points for r in results] == [f"{most:g}/{most:g}"] * 2
     assert "the gradebook was busy" in results[0].reason
     assert "try 2" in results[0].reason or "try 3" in results[0].reason
+
+
+def test_a_worker_that_dies_is_replaced_and_its_student_tried_again(tmp_path, monkeypatch):
+    course = Course(tmp_path, assignments()[0])
+    course.submit("ann", course.student_notebook())
+    started = []
+
+    class DiesOnce(classgrade.Worker):
+        """The first grading process is killed as ann is handed to it (a crash, the OOM
+        killer)."""
+
+        def __init__(self, *args):
+            super().__init__(*args)
+            started.append(self)
+
+        def grade(self, student):
+            if len(started) == 1:
+                self.process.kill()
+                self.process.wait()
+            return super().grade(student)
+
+    monkeypatch.setattr(classgrade, "Worker", DiesOnce)
+    results, _ = classgrade.grade_class(course.root, course.assignment, workers=1,
+                                        report=lambda text: None)
+    assert len(started) == 2, "a new grading process takes over from the dead one"
+    assert results[0].status == "graded", results
+    assert results[0].reason == f"on try 2; before: {classgrade.WORKER_DIED}"
+    assert all(s == m for s, m in course.scores("ann").values())

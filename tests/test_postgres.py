@@ -54,8 +54,8 @@ def graded_class(tmp_path_factory):
             nbformat.write(notebook, folder / release.name)
         printed = []
         found_url = classgrade.gradebook_url(course)
-        # four nbgrader processes at once, each grading two students in turn
-        results, seconds = classgrade.grade_class(course, ASSIGNMENT, workers=4, batch=2,
+        # four grading processes at once, each writing its students' grades
+        results, seconds = classgrade.grade_class(course, ASSIGNMENT, workers=4,
                                                   report=printed.append)
         run_nbgrader(course, "export", "--to", "grades.csv")
         from nbgrader.api import Gradebook
