@@ -30,6 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from augcourse.config import program_environment
+
 BUSY = "database is locked"  # SQLite's words when another process holds the gradebook
 # nbgrader's words for the usual failures, and how the table says them
 REASONS = (("DeadKernelError", "the kernel died (os._exit, a crash, or the CPU-time cap)"),
@@ -63,13 +65,6 @@ def _reason(output):
             return words
     errors = [line for line in output.splitlines() if "ERROR" in line]
     return errors[-1].split("]", 1)[-1].strip()[:100] if errors else "see the log"
-
-
-def _environment():
-    """This environment, with its bin/ first on PATH: nbgrader runs helper programs (alembic)
-    by name."""
-    bin_folder = str(Path(sys.executable).parent)
-    return dict(os.environ, PATH=os.pathsep.join([bin_folder, os.environ["PATH"]]))
 
 
 def serve(assignment, force):
@@ -112,7 +107,7 @@ class Worker:
         self.output = open(logs / f"worker-{number}.log", "a")
         command = [sys.executable, "-m", "augcourse.classgrade", assignment, "--serve"]
         self.process = subprocess.Popen(command + (["--force"] if force else []), cwd=course,
-                                        env=_environment(), text=True, stdin=subprocess.PIPE,
+                                        env=program_environment(), text=True, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self.output)
 
     def grade(self, student):
@@ -170,7 +165,7 @@ def gradebook_url(course):
     loader reads it in a separate process: the course's nbgrader_config.py changes the
     environment of whoever runs it."""
     process = subprocess.run([sys.executable, "-c", _DB_URL], cwd=course, capture_output=True,
-                             text=True, env=_environment())
+                             text=True, env=program_environment())
     lines = process.stdout.strip().splitlines()
     if process.returncode != 0 or not lines:
         raise RuntimeError(f"could not read the course's nbgrader configuration in {course}:\n"

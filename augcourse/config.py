@@ -21,6 +21,18 @@ def results_dir(repo_root):
     return folder
 
 
+def program_environment(**extra):
+    """``os.environ`` for running this environment's programs (nbgrader, jupyter) as child
+    processes, with ``extra`` added: its bin/ folder comes first on PATH, because nbgrader runs
+    helper programs (alembic) by name."""
+    import sys
+    from pathlib import Path
+
+    bin_folder = str(Path(sys.executable).parent)
+    return dict(os.environ, PATH=os.pathsep.join([bin_folder, os.environ.get("PATH", "")]),
+                **extra)
+
+
 def pick(full, fast):
     """Return ``fast`` in fast mode and ``full`` otherwise (for sizes, epochs, counts)."""
     return fast if FAST else full

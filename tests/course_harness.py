@@ -20,7 +20,6 @@ trained before submitting would; without it, the notebook makes its files at aut
 """
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -30,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+
+from augcourse.config import program_environment
 
 REPO = Path(__file__).resolve().parents[1]
 SUBMISSIONS = REPO / "tests" / "submissions"
@@ -79,15 +80,21 @@ def kept_submissions(assignment):
     return [read_submission(p) for p in sorted(folder.glob("*.py"))] if folder.is_dir() else []
 
 
-def nbgrader(course, *args, timeout=1800):
-    """Run one nbgrader command in ``course``; return (returncode, combined output). The
-    course's nbgrader_config.py decides the gradebook and the exchange (the environment's
-    AUGCOURSE_DB_URL and AUGCOURSE_EXCHANGE are left out)."""
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+def course_environment(**extra):
+    """The environment for a course command (augcourse.config.program_environment) without
+    AUGCOURSE_DB_URL and AUGCOURSE_EXCHANGE, so that the course's nbgrader_config.py decides the
+    gradebook and the exchange."""
+    env = program_environment(**extra)
     env.pop("AUGCOURSE_DB_URL", None)
     env.pop("AUGCOURSE_EXCHANGE", None)
-    proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+    return env
+
+
+def nbgrader(course, *args, timeout=1800):
+    """Run one nbgrader command in ``course``; return (returncode, combined output)."""
+    proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=course_environment(),
+                          text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          timeout=timeout)
     return proc.returncode, proc.stdout
 
 

@@ -7,12 +7,12 @@ JupyterLab serves a copy of the course in a scratch folder, so autosave never to
 repository's notebooks.
 """
 
-import os
 import secrets
 import shutil
 
 import pytest
 
+from augcourse.config import program_environment
 from course_harness import BIN, REPO
 from services import SHOTS, free_port, new_page, require_chromium, server
 
@@ -36,8 +36,7 @@ def lab(tmp_path_factory):
         '{"fetchNews": "false"}')
     SHOTS.mkdir(parents=True, exist_ok=True)
     port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               AUGCOURSE_FAST="1", JUPYTER_CONFIG_DIR=str(course / ".jupyter"),
+    env = program_environment(AUGCOURSE_FAST="1", JUPYTER_CONFIG_DIR=str(course / ".jupyter"),
                JUPYTERLAB_SETTINGS_DIR=str(course / ".jupyter" / "lab" / "user-settings"))
     command = [str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.token={token}", f"--ServerApp.root_dir={course}", "--allow-root",

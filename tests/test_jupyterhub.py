@@ -16,6 +16,7 @@ import urllib.request
 
 import pytest
 
+from augcourse.config import program_environment
 from course_harness import BIN, REPO, write_class_list
 from services import SHOTS, free_port, missing, new_page, server
 
@@ -99,8 +100,7 @@ def hub(tmp_path_factory):
         service["url"] = "http://127.0.0.1:{free_port()}"
         service["command"] = [{str(BIN / "jupyterhub-singleuser")!r}] + {extra!r}
         """))
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               AUGCOURSE_HUB_COURSE_ROOT=str(course),
+    env = program_environment(AUGCOURSE_HUB_COURSE_ROOT=str(course),
                AUGCOURSE_HUB_EXCHANGE=str(folder / "exchange"),
                JUPYTER_CONFIG_DIR=str(folder / ".jupyter"))
     command = [str(BIN / "jupyterhub"), "-f", str(folder / "test_config.py")]
