@@ -18,8 +18,8 @@ import zipfile
 import nbformat
 import pytest
 
-from course_harness import (BIN, REPO, course_environment, filled_notebook, kept_submissions,
-                            write_class_list)
+from augcourse.config import program_environment
+from course_harness import BIN, REPO, filled_notebook, kept_submissions, write_class_list
 
 ASSIGNMENT = "ps01_pixels"
 COURSE_ID = "augmentation"
@@ -32,8 +32,9 @@ def command(cwd, *args, env=None, shown=None, ok=True):
     line = shown or " ".join(args)
     RUN.append(line)
     program = {"nbgrader": str(BIN / "nbgrader"), "python": sys.executable}[args[0]]
-    done = subprocess.run([program, *args[1:]], cwd=cwd, env=course_environment(**(env or {})),
-                          text=True,
+    full_env = program_environment(**(env or {}))  # the fixture sets AUGCOURSE_EXCHANGE
+    full_env.pop("AUGCOURSE_DB_URL", None)
+    done = subprocess.run([program, *args[1:]], cwd=cwd, env=full_env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
     if ok:
         assert done.returncode == 0, f"`{line}` failed:\n{done.stdout[-3000:]}"
