@@ -1,0 +1,87 @@
+"""Generated inputs for the problem sets' hidden tests: Hypothesis, the same cases on every run.
+
+A grader that tries a function on one square image of one dtype passes answers that break on
+the next input (an x/y swap, a box side taken from the height, a batch of one). The hidden tests
+draw their cases here instead, with Hypothesis's ``hypothesis.extra.numpy``: shapes that are not
+square, batches of one, one or three channels, the edge values 0 and the maximum, ``uint8`` and
+``float32``. Every draw is seeded, so a grade never changes between runs, and bounded (small
+images, a few dozen cases), so a test cell stays within seconds.
+
+Each case is a plain value, and the test loops over them with its own messages: a failure says
+which requirement broke on which input, in words, instead of a Hypothesis report.
+"""
+
+import numpy as np
+
+MAX_VALUE = {"uint8": 255, "float32": 1.0}
+
+
+def examples(strategy, count, seed):
+    """``count`` values drawn from the Hypothesis ``strategy``, the same ones on every run.
+
+    The first values Hypothesis draws are its simplest (all zeros, the smallest shape): the edge
+    cases come first. No shrinking and no example database: this only draws.
+    """
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as fixed_seed
+
+    found = []
+
+    @fixed_seed(seed)
+    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck), derandomize=False)
+    @given(strategy)
+    def collect(value):
+        found.append(value)
+
+    collect()
+    return found[:count]
+
+
+def image_arrays(dtype="float32", batch=True, batch_sizes=(1, 6), sides=(1, 9), channels=(1, 3),
+                 values=None):
+    """A strategy for images ``(H, W, C)`` or batches ``(N, H, W, C)`` as NumPy arrays.
+
+    ``dtype`` is ``"uint8"`` (0..255) or ``"float32"`` ([0, 1]), or a tuple of both (each case
+    picks one); ``sides`` bounds height and width separately (non-square images come up);
+    ``channels`` lists the channel counts allowed; ``values`` = ``(low, high)`` narrows the
+    values (in the dtype's own units).
+    """
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    dtypes = (dtype,) if isinstance(dtype, str) else tuple(dtype)
+    for name in dtypes:
+        if name not in MAX_VALUE:
+            raise ValueError(f"dtype must be 'uint8' or 'float32', got {name!r}")
+
+    def one_dtype(name):
+        low, high = values if values is not None else (0, MAX_VALUE[name])
+        if name == "uint8":
+            elements = st.integers(int(low), int(high))
+        else:
+            elements = st.floats(float(low), float(high), width=32)
+        side = st.integers(*sides)
+        dims = [side, side, st.sampled_from(tuple(channels))]
+        if batch:
+            dims.insert(0, st.integers(*batch_sizes))
+        shapes = st.tuples(*dims)
+        return shapes.flatmap(lambda shape: hnp.arrays(np.dtype(name), shape, elements=elements))
+
+    return st.one_of(*(one_dtype(name) for name in dtypes))
+
+
+def images(count, seed, **options):
+    """``count`` generated images or batches (see :func:`image_arrays` for the options)."""
+    return examples(image_arrays(**options), count, seed)
+
+
+def shapes(count, seed, batch=True, batch_sizes=(1, 6), sides=(1, 9), channels=(1, 3)):
+    """``count`` generated shapes ``(N, H, W, C)`` (or ``(H, W, C)``), non-square included."""
+    from hypothesis import strategies as st
+
+    side = st.integers(*sides)
+    dims = [side, side, st.sampled_from(tuple(channels))]
+    if batch:
+        dims.insert(0, st.integers(*batch_sizes))
+    return examples(st.tuples(*dims), count, seed)
