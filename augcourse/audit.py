@@ -56,7 +56,20 @@ CALLS = {
     "os.chmod": "changes permissions", "os.chdir": "leaves the working folder",
     "ctypes.CDLL": "loads native code", "eval": "evaluates a string as code",
     "exec": "executes a string as code", "compile": "compiles a string as code",
+    # places outside the student's folder that code run later would pick up (issue 19)
+    "os.path.expanduser": "builds a path in the home folder",
+    "pathlib.Path.home": "builds a path in the home folder",
+    "Path.home": "builds a path in the home folder",
+    "site.getsitepackages": "finds the Python environment's site-packages",
+    "site.getusersitepackages": "finds the user's site-packages",
+    "sysconfig.get_paths": "finds the Python environment's folders",
+    "sysconfig.get_path": "finds the Python environment's folders",
+    "tempfile.gettempdir": "builds a path in the shared temporary folder",
 }
+# Attributes that name the Python environment or the home folder: a path built from them
+# leaves the student's folder.
+OUTSIDE_ATTRIBUTES = {"sys.prefix", "sys.base_prefix", "sys.exec_prefix", "site.USER_SITE",
+                      "site.USER_BASE"}
 SUSPECT_MODULES = {"ctypes", "inspect", "gc", "importlib", "signal", "nbformat", "nbgrader",
                    "sqlite3", "builtins", "socket", "urllib", "requests", "http", "pty"}
 DUNDERS = {"__eq__", "__ne__", "__bool__", "__array__", "__float__", "__index__", "__len__",
@@ -64,6 +77,9 @@ DUNDERS = {"__eq__", "__ne__", "__bool__", "__array__", "__float__", "__index__"
            "__array_ufunc__", "__array_function__", "__class__", "__hash__"}
 SECRET_WORDS = re.compile(r"gradebook|\bsource/|/source\b|solutions?/|autograded|submitted|"
                           r"\.ipynb|hidden tests|/etc/|\.\./|nbgrader", re.I)
+# Start-up locations: a file written there runs in later Python or IPython processes.
+STARTUP_WORDS = re.compile(r"\.pth\b|site-packages|sitecustomize|usercustomize|\.ipython|"
+                           r"\.jupyter|/startup\b|ipython_config|jupyter_\w*config", re.I)
 
 
 @dataclass
@@ -172,6 +188,13 @@ class _Scanner(ast.NodeVisitor):
                 self.flag(node, f"deletes {dotted}")
         self.generic_visit(node)
 
+    def visit_Attribute(self, node):
+        dotted = _dotted(node)
+        module = self._module_of(dotted) if dotted else None
+        if module and module + dotted[len(dotted.split(".")[0]):] in OUTSIDE_ATTRIBUTES:
+            self.flag(node, f"names the Python environment's folder ({dotted})")
+        self.generic_visit(node)
+
     def visit_FunctionDef(self, node):
         if node.name in DUNDERS:
             self.flag(node, f"defines {node.name}")
@@ -231,6 +254,9 @@ class _Scanner(ast.NodeVisitor):
     def visit_Constant(self, node):
         if isinstance(node.value, str) and SECRET_WORDS.search(node.value):
             self.flag(node, f"names a grading file: {node.value[:60]!r}")
+        if isinstance(node.value, str) and STARTUP_WORDS.search(node.value):
+            self.flag(node, f"names a start-up location of Python or IPython: "
+                            f"{node.value[:60]!r}")
 
 
 def _python(source):

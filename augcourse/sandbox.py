@@ -6,11 +6,16 @@ whose command is this module. It starts the real kernel
 - with **no network**: a new network namespace holds only a loopback interface that is down
   (the kernel talks to nbgrader through Unix sockets, ZeroMQ's ``ipc`` transport, which the
   configuration selects);
-- **without the course's secrets**: in a new mount namespace the course folder (``source/``,
-  ``solutions/``, ``submitted/``, the other students' ``autograded/`` folders, the gradebook)
-  and the folder the ``augcourse`` package comes from are covered by empty memory file systems;
-  only the student's own folder (writable), the package and the virtual environment (read-only)
-  are put back;
+- with a **read-only file system**: in a new mount namespace every mount is remounted
+  read-only (the instructor's home, the Python environment wherever it lives, the system);
+  ``/tmp``, ``/var/tmp`` and ``/dev/shm`` are new, empty and private to this kernel, and ``HOME``
+  points to an empty folder inside that ``/tmp``. Writable are only the student's own folder
+  and that scratch space, which ends with the kernel;
+- **without the course's secrets**: the course folder (``source/``, ``solutions/``,
+  ``submitted/``, the other students' ``autograded/`` folders, the gradebook) and the folder
+  the ``augcourse`` package comes from are covered by empty memory file systems; only the
+  student's own folder (writable), the package and the virtual environment (read-only) are put
+  back;
 - in a new **process namespace**, so it sees and signals no process of the grader;
 - with all capabilities dropped, so it cannot undo those mounts;
 - with a cap on its **memory** (address space) and its **CPU time** per notebook.
@@ -33,7 +38,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 KERNEL_NAME = "augcourse-sandbox"
@@ -107,38 +111,108 @@ def _mount(*args):
     subprocess.run(["mount", *args], check=True, capture_output=True, text=True)
 
 
+# Writable, private and empty in every kernel: a file planted there is gone when it ends.
+SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
+# Pseudo file systems: not remounted (the kernel refuses writes there to a user namespace anyway).
+PSEUDO = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue", "securityfs", "debugfs",
+          "tracefs", "pstore", "bpf", "configfs", "fusectl", "hugetlbfs", "binfmt_misc",
+          "autofs", "efivarfs", "nsfs"}
+
+
+def _mount_points():
+    """``[(mount point, file system type)]`` of this mount namespace, parents first."""
+    points = []
+    with open("/proc/self/mountinfo") as table:
+        for line in table:
+            fields = line.split()
+            after = fields.index("-")
+            point = fields[4].encode().decode("unicode_escape")  # \040 in a name is a space
+            points.append((point, fields[after + 1]))
+    return sorted(set(points), key=lambda p: p[0].count("/"))
+
+
+def _all_read_only():
+    """Remount every mount of this namespace read-only; return those that refused."""
+    refused = []
+    for point, kind in _mount_points():
+        if kind in PSEUDO:
+            continue
+        done = subprocess.run(["mount", "-o", "remount,bind,ro", point], capture_output=True)
+        if done.returncode:
+            refused.append(point)
+    return refused
+
+
+def _connection_paths(command):
+    """The kernel's connection file and the folder of its ipc sockets (nbgrader_config.py puts
+    them in a folder of their own under /tmp): the kernel must reach them."""
+    folders = {}
+    if "-f" in command[:-1]:
+        connection = Path(command[command.index("-f") + 1]).resolve()
+        folders[connection] = "ro"
+        try:
+            info = json.loads(connection.read_text())
+        except (OSError, ValueError):
+            info = {}
+        if info.get("transport") == "ipc" and info.get("ip"):
+            folders[Path(info["ip"]).resolve().parent] = "rw"  # the kernel makes its sockets
+    return folders
+
+
+def _mount_target(path, folder):
+    """Make ``path`` exist, as an empty folder or file, to bind a kept one on."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if folder:
+        path.mkdir(exist_ok=True)
+    elif not path.exists():
+        path.touch()
+
+
 def _inside(command):
-    """In the new namespaces: cover the secrets, cap resources, drop capabilities, start."""
+    """In the new namespaces: everything read-only, the secrets covered, a private /tmp and
+    home; cap resources, drop capabilities, start."""
     workdir = Path.cwd().resolve()
     course_root = os.environ.get("AUGCOURSE_COURSE_ROOT")
     package = Path(__file__).resolve().parent
-    keep = {workdir: "rw", package: "ro", Path(sys.prefix).resolve(): "ro"}
-    stash = Path(tempfile.mkdtemp(prefix="augcourse-sandbox-"))  # removed again below
-    for root, inside in hidden_folders(course_root, keep).items():
-        if root in inside:  # a notebook at the top of the course folder: nothing to cover
+    keep = {package: "ro", Path(sys.prefix).resolve(): "ro", **_connection_paths(command),
+            workdir: "rw"}
+    # a handle on each kept folder or file, taken before anything is covered; bound back from
+    # /proc/<pid>/fd/<n> (mount -c: the link's target, not a path looked up again)
+    handles = {path: os.open(path, os.O_PATH) for path in keep if path.exists()}
+    folders = {path: path.is_dir() for path in handles}
+    refused = _all_read_only()
+    if refused:
+        sys.stderr.write("augcourse sandbox: could not make these read-only, student code can "
+                         f"write there: {', '.join(refused)}\n")
+    covers = {root: "ro" for root in hidden_folders(course_root, keep)}
+    covers.update({Path(p): "rw" for p in SCRATCH if Path(p).is_dir()})
+    # a cover inside another of its kind is hidden by it already; the course folder inside
+    # /tmp still gets its read-only cover, on top of the scratch one (parents first)
+    covers = {c: m for c, m in covers.items()
+              if not any(o != c and c.is_relative_to(o) and covers[o] == m for o in covers)}
+    for cover, mode in sorted(covers.items(), key=lambda item: len(item[0].parts)):
+        if cover in keep and keep[cover] == "rw":  # a notebook at the top of the course folder
             continue
-        saved = []
-        for number, path in enumerate(inside):
-            # keep a handle on the path before the root is covered
-            target = stash / str(number)
-            target.mkdir(parents=True, exist_ok=True)
-            _mount("--bind", str(path), str(target))
-            saved.append((path, target))
-        _mount("-t", "tmpfs", "-o", "size=1m,mode=755", "augcourse-hidden", str(root))
-        for path, _ in saved:
-            path.mkdir(parents=True, exist_ok=True)
-        # The cover takes no new files. A user namespace may not remount the tmpfs itself
-        # read-only, but it may a bind mount of it; the kept paths go on top afterwards.
-        _mount("--bind", str(root), str(root))
-        _mount("-o", "remount,bind,ro", str(root))
-        for path, target in saved:
-            _mount("--bind", str(target), str(path))
-            if keep[path] == "ro":
-                _mount("-o", "remount,bind,ro", str(path))
-        for _, target in saved:
-            subprocess.run(["umount", "-l", str(target)], check=True)
-            target.rmdir()
-    stash.rmdir()
+        _mount("-t", "tmpfs", "-o", "size=1m,mode=755" if mode == "ro" else "mode=1777",
+               "augcourse-" + ("hidden" if mode == "ro" else "scratch"), str(cover))
+        for path in handles:
+            if path.is_relative_to(cover) and path != cover:
+                _mount_target(path, folders[path])
+        if mode == "ro":
+            # A user namespace may not remount the tmpfs itself read-only, but it may a bind
+            # mount of it; the kept paths go on top afterwards.
+            _mount("--bind", str(cover), str(cover))
+            _mount("-o", "remount,bind,ro", str(cover))
+    pid = os.getpid()
+    for path, mode in sorted(keep.items(), key=lambda item: len(item[0].parts)):
+        if path not in handles:
+            continue
+        _mount("-c", "--bind", f"/proc/{pid}/fd/{handles[path]}", str(path))
+        _mount("-o", f"remount,bind,{mode}", str(path))
+        os.close(handles[path])
+    home = Path("/tmp/home")
+    home.mkdir(mode=0o700, exist_ok=True)
+    os.environ.update(HOME=str(home), TMPDIR="/tmp")
     os.chdir(workdir)
     _apply_limits()
     setpriv = _tools()[1]

@@ -96,6 +96,57 @@ def test_student_code_sees_only_its_own_folder_and_no_network(course_folder):
     assert (root / "source" / "ps" / "hidden.txt").read_text() == "the answers"
 
 
+WRITE_EVERYWHERE = r'''
+import json, os, pwd, site, sys
+home = pwd.getpwuid(os.getuid()).pw_dir
+tag = "augcourse-write-test-" + str(os.getppid())
+targets = {"home": os.path.join(home, tag), "ipython start-up": os.path.join(
+    home, ".ipython", "profile_default", "startup", tag + ".py"),
+    "site-packages .pth": os.path.join(site.getsitepackages()[0], tag + ".pth"),
+    "environment": os.path.join(sys.prefix, tag), "course folder": os.path.join(_ROOT, tag),
+    "above the course": os.path.join(os.path.dirname(_ROOT), tag),
+    "private /tmp": os.path.join("/tmp", tag), "private home": os.path.join(
+        os.environ["HOME"], ".ipython", "profile_default", "startup", tag + ".py"),
+    "own folder": os.path.join(os.getcwd(), tag)}
+found = {}
+for name, path in targets.items():
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        open(path, "w").write("x")
+        found[name] = True
+    except OSError:
+        found[name] = False
+print("WROTE", json.dumps([targets, found]))
+'''
+
+
+def test_with_the_environment_inside_the_course_only_own_folder_and_scratch_are_writable():
+    """The course as instructors run it: this checkout, its .venv inside. Student code may write
+    its own folder, a private /tmp and a private home, and nothing else."""
+    from course_harness import REPO
+
+    work_parent = REPO / "autograded"  # ignored by git, as for a real class
+    work_parent.mkdir(exist_ok=True)
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix="sandbox-test-", dir=work_parent))
+    try:
+        result = _run(f"_ROOT = {str(REPO)!r}\n" + WRITE_EVERYWHERE, work, REPO)
+        line = next((x for x in result.stdout.splitlines() if x.startswith("WROTE ")), None)
+        assert line, result.stderr
+        targets, found = json.loads(line[6:])
+        allowed = {"private /tmp", "private home", "own folder"}
+        assert {k for k, v in found.items() if v} == allowed, found
+        leaked = [k for k, p in targets.items() if k != "own folder" and Path(p).exists()]
+        assert not leaked, f"written on the real file system: {leaked}"
+    finally:
+        for path in (locals().get("targets") or {}).values():
+            Path(path).unlink(missing_ok=True)
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+
+
 @pytest.mark.skipif(os.getuid() != 0 or not Path("/usr/bin/python3").exists(),
                     reason="needs root to become another user, and a system Python")
 def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
