@@ -87,6 +87,17 @@ def test_shuffle_after_batch_only_shuffles_whole_batches():
     assert any(b != list(range(b[0], b[0] + 4)) for b in mixed)
 
 
+def test_cache_after_shuffle_replays_the_first_order_cache_before_shuffle_does_not():
+    """5: `shuffle().cache()` stores the first epoch's order and replays it; `cache().shuffle()`
+    gives a new order every epoch (three epochs each, eight elements: 8! orders)."""
+    replayed = tf.data.Dataset.range(8).shuffle(8).cache()
+    fresh = tf.data.Dataset.range(8).cache().shuffle(8)
+    epochs = [list(replayed.as_numpy_iterator()) for _ in range(3)]
+    assert epochs[0] == epochs[1] == epochs[2] and sorted(epochs[0]) == list(range(8))
+    epochs = [list(fresh.as_numpy_iterator()) for _ in range(3)]
+    assert len({tuple(e) for e in epochs}) > 1
+
+
 def test_cache_after_random_map_freezes_the_augmentation():
     """5: a cache after the random map replays epoch one; a cache before it does not."""
     layers = augmenter()
