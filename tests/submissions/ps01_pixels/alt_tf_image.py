@@ -1,4 +1,4 @@
-"""TensorFlow's own ops: convert_image_dtype (which truncates), grayscale_to_rgb, a tf grid.
+"""TensorFlow's own ops: convert_image_dtype, round and saturate_cast, grayscale_to_rgb, a tf grid.
 
 expect: full
 """
@@ -8,8 +8,8 @@ def to_float01(images):
 
 # %% to_uint8
 def to_uint8(images):
-    images = tf.cast(images, tf.float32)
-    return tf.image.convert_image_dtype(images, tf.uint8, saturate=True)
+    # saturate_cast clips to 0..255 at both ends before it converts
+    return tf.saturate_cast(tf.round(tf.cast(images, tf.float32) * 255.0), tf.uint8)
 
 # %% to_rgb_batch
 def to_rgb_batch(images):
