@@ -2,13 +2,14 @@
 
 One real ``nbgrader autograde`` of problem set 1 with the course's configuration. The course
 folder is a temporary copy and the Python environment lives outside it, as a conda
-environment under the instructor's home does. Mallory's first cell tries every place whose
+environment under the instructor's home does. The second test grades in this checkout itself, whose
+``.venv`` lies inside the course folder, as ``bash course.sh`` sets it up. Mallory's first cell
+tries every place whose
 contents later run or get read outside the sandbox: the instructor's home, IPython's start-up
 folder, a ``.pth`` file in the environment's site-packages (Python runs those in every process,
 nbgrader's own included), the shared /tmp, the folder above the course, another student's
-folder. Planter leaves files in her own folder and in /tmp; Looker, graded after her, must not
-see the /tmp one. Everybody still gets full marks. ``tests/test_sandbox.py`` checks the same
-rules on the launcher with the environment inside the course folder.
+folder, the course folder itself. Planter leaves files in her own folder and in /tmp; Looker,
+graded after her, must not see the /tmp one. Everybody still gets full marks.
 """
 
 import json
@@ -23,7 +24,7 @@ import pytest
 
 from augcourse import sandbox
 
-from course_harness import Course, strip_markers
+from course_harness import REPO, Course, filled_notebook, nbgrader, strip_markers
 
 ASSIGNMENT = "ps01_pixels"
 CELL = "to_float01"  # the solution cell the tricks go in front of
@@ -64,14 +65,69 @@ def _outside_targets(course_root, marker):
         "environment bin": Path(sys.prefix) / "bin" / stamp,
         "shared /tmp": Path("/tmp") / f"{stamp}.txt",
         "folder above the course": course_root.parent / f"{stamp}.txt",
-        "another student's folder": course_root / "submitted" / "planter" / ASSIGNMENT /
-        f"{stamp}.txt",
+        "the course folder": course_root / f"{stamp}.txt",
+        "the course's sources": course_root / "source" / ASSIGNMENT / f"{stamp}.txt",
     }
 
 
+class InPlaceCourse(Course):
+    """This checkout as the course folder (its .venv inside it), with the gradebook and the
+    release, submitted, autograded and solution folders in ``data`` (nothing of a class in the
+    checkout)."""
+
+    def __init__(self, data, assignment):
+        self.root, self.data, self.assignment = REPO, Path(data), assignment
+        self.data.mkdir(parents=True, exist_ok=True)
+        self.args = [f"--CourseDirectory.db_url=sqlite:///{self.data / 'gradebook.db'}"] + [
+            f"--CourseDirectory.{kind}_directory={self.data / kind}"
+            for kind in ("release", "submitted", "autograded", "feedback", "solution")]
+        for step in ("generate_assignment", "generate_solution"):
+            code, out = nbgrader(REPO, step, assignment, "--force", *self.args)
+            assert code == 0, out
+        self.release = next((self.data / "release" / assignment).glob("*.ipynb"))
+        self.solution = self.data / "solution" / assignment / self.release.name
+
+    def student_notebook(self, cells=None, fill_solutions=True, answer="An answer."):
+        return filled_notebook(self.release, self.solution, cells, fill_solutions, answer)
+
+    def submit(self, student_id, notebook, files=None):
+        folder = self.data / "submitted" / student_id / self.assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, folder / self.release.name)
+
+    def autograde(self, *extra):
+        code, out = nbgrader(REPO, "autograde", self.assignment, "--force", *self.args, *extra)
+        assert code == 0, out
+        return 0.0, out
+
+    def scores(self, student_id):
+        from nbgrader.api import Gradebook
+
+        with Gradebook(f"sqlite:///{self.data / 'gradebook.db'}") as gb:
+            notebook = gb.find_submission_notebook(self.release.stem, self.assignment, student_id)
+            return {g.name: (g.auto_score, g.max_score) for g in notebook.grades
+                    if g.cell.cell_type == "code"}
+
+    def autograded_notebook(self, student_id):
+        path = self.data / "autograded" / student_id / self.assignment / self.release.name
+        return json.loads(path.read_text())
+
+
+def _copied_course(tmp_path):
+    return Course(tmp_path / "course", ASSIGNMENT)
+
+
+def _this_checkout(tmp_path):
+    if not Path(sys.prefix).resolve().is_relative_to(REPO):
+        pytest.skip("this environment lies outside the checkout")
+    return InPlaceCourse(tmp_path / "class", ASSIGNMENT)
+
+
 @pytest.mark.skipif(sandbox.unavailable_reason() is not None, reason="no namespaces here")
-def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path):
-    course = Course(tmp_path / "course", ASSIGNMENT)
+@pytest.mark.parametrize("make_course", [_copied_course, _this_checkout],
+                         ids=["environment outside the course", "environment inside the course"])
+def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, make_course):
+    course = make_course(tmp_path)
     marker = tmp_path / "pth-ran.txt"
     targets = _outside_targets(course.root, marker)
     # a .pth line that runs: if it ever lands, every later Python process leaves the marker
@@ -97,7 +153,8 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path):
         refused = {k: v for k, v in outcome.items() if not targets[k].is_relative_to("/tmp")}
         assert refused and all(v.startswith("refused") for v in refused.values()), outcome
         assert "PLANTED" in printed["planter"]
-        assert (course.root / "autograded" / "planter" / ASSIGNMENT / "mine.txt").is_file(), (
+        graded = getattr(course, "data", course.root) / "autograded"
+        assert (graded / "planter" / ASSIGNMENT / "mine.txt").is_file(), (
             "a student's own folder must stay writable")
         assert "SEEN []" in printed["zlooker"], (
             f"a file planted in /tmp was visible to the next student: {printed['zlooker']}")
