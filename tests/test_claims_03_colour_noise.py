@@ -57,6 +57,25 @@ def test_saturation_hue_gamma():
     assert out[0] == 0.0 and out[1] == 1.0 and out[2] < 0.5
 
 
+def test_which_colour_ops_leave_the_float_range():
+    """Key points: brightness and contrast leave [0, 1] on floats; saturation, hue and gamma
+    (gain 1) keep a [0, 1] image in range; a gain above 1 leaves it."""
+    x = tf.constant(np.random.default_rng(0).random((64, 8, 8, 3)).astype(np.float32))
+
+    def inside(y):
+        return float(tf.reduce_min(y)) >= 0.0 and float(tf.reduce_max(y)) <= 1.0
+
+    assert not inside(tf.image.adjust_brightness(x, 0.3))
+    assert not inside(tf.image.adjust_contrast(x, 2.0))
+    for factor in (0.2, 3.0):
+        assert inside(tf.image.adjust_saturation(x, factor))
+    for delta in (-0.3, 0.4):
+        assert inside(tf.image.adjust_hue(x, delta))
+    for gamma in (0.5, 2.0):
+        assert inside(tf.image.adjust_gamma(x, gamma))
+    assert not inside(tf.image.adjust_gamma(x, 2.0, gain=1.5))
+
+
 def test_numpy_noise_is_float64_and_tf_noise_float32():
     """4: NumPy's normal draws are float64 and make a float32 image float64; TF draws float32."""
     assert (PHOTO + np.random.normal(0, 0.05, PHOTO.shape)).dtype == np.float64
