@@ -38,8 +38,11 @@ def seeded_solution(course, seed):
         if cell.cell_type != "code" or not meta.get("solution"):
             continue
         source = reseeded(cell.source, seed)
-        if first:
-            source = f"import augcourse\naugcourse.set_seed({seed})\n" + source
+        if first:  # also the generators a locked setup cell made (ps06's rng)
+            source = (f"import augcourse\naugcourse.set_seed({seed})\n"
+                      "for _value in list(globals().values()):\n"
+                      "    if type(_value).__name__ == 'Generator' and hasattr(_value, "
+                      f"'reset_from_seed'):\n        _value.reset_from_seed({seed})\n" + source)
             first = False
         cells[meta["grade_id"]] = source
     return cells

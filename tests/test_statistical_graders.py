@@ -1,6 +1,6 @@
 """The statistical graders of problem set 6 never fail a correct solution by chance.
 
-The solution's cells and the two statistical test cells (visible and hidden parts) run in this
+The solution's cells and the statistical test cells (visible and hidden parts) run in this
 process, again and again, each time with another seed for the solution's random generator and for
 TensorFlow. A quick run of a few seeds is part of the normal tests; the full run of 200 seeds is
 marked slow (``bash course.sh test -m slow``) and writes its figures to the results folder.
@@ -18,7 +18,8 @@ from course_harness import reseeded
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "source" / "ps06_mixing" / "ps06_mixing.ipynb"
-STATISTICAL = ("test_mixup_beta", "test_cutmix_boxes")
+# every test cell of problem set 6 that judges a distribution (positions, partners, weights)
+STATISTICAL = ("test_cutout", "test_mixup", "test_mixup_beta", "test_cutmix", "test_cutmix_boxes")
 
 
 def _cells():
@@ -39,6 +40,7 @@ def _grade_with_seeds(seeds):
     failures = {}
     for seed in seeds:
         namespace["augcourse"].set_seed(seed)
+        namespace["rng"].reset_from_seed(seed)  # the setup cell's generator
         for source in solutions:
             # the solution fixes its seeds; give each grading its own
             exec(compile(reseeded(source, seed), "solution", "exec"), namespace)

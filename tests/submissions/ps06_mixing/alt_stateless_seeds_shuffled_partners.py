@@ -1,6 +1,6 @@
 """Stateless ops with seeds from a Generator, Beta from two Gamma draws in float32, partners by
-reversing the batch, boxes from separate row and column masks, Cutout squares of exactly size
-pixels placed from their upper-left corner around the drawn centre.
+stateless_shuffle of the indices, boxes from separate row and column masks, Cutout squares of
+exactly size pixels placed from their upper-left corner around the drawn centre.
 
 expect: full
 """
@@ -39,8 +39,9 @@ def mixup(images, labels, alpha):
     g1 = tf.random.stateless_gamma([n], gen.make_seeds(1)[:, 0], alpha=alpha)
     g2 = tf.random.stateless_gamma([n], gen.make_seeds(1)[:, 0], alpha=alpha)
     lam = g1 / (g1 + g2)
-    mixed_images = tf.reverse(images, axis=[0])
-    mixed_labels = tf.reverse(labels, axis=[0])
+    order = tf.random.experimental.stateless_shuffle(tf.range(n), gen.make_seeds(1)[:, 0])
+    mixed_images = tf.gather(images, order)
+    mixed_labels = tf.gather(labels, order)
     return (lam[:, None, None, None] * images + (1 - lam[:, None, None, None]) * mixed_images,
             lam[:, None] * labels + (1 - lam[:, None]) * mixed_labels)
 # %% cutmix
@@ -53,6 +54,7 @@ def cutmix(images, labels, alpha):
     box_h = tf.cast(cut * tf.cast(shape[1], tf.float32), tf.int32)
     box_w = tf.cast(cut * tf.cast(shape[2], tf.float32), tf.int32)
     mask = boxes_mask(shape[1], shape[2], box_h, box_w)
+    order = tf.random.experimental.stateless_shuffle(tf.range(shape[0]), gen.make_seeds(1)[:, 0])
     area = tf.reduce_mean(tf.cast(mask, tf.float32), axis=[1, 2])[:, None]
-    return (tf.where(mask[..., None], tf.reverse(images, axis=[0]), images),
-            (1 - area) * labels + area * tf.reverse(labels, axis=[0]))
+    return (tf.where(mask[..., None], tf.gather(images, order), images),
+            (1 - area) * labels + area * tf.gather(labels, order))

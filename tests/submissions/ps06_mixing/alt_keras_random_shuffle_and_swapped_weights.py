@@ -1,4 +1,4 @@
-"""Keras's random functions with one SeedGenerator, partners by rolling the (shuffled) batch,
+"""Keras's random functions with one SeedGenerator, partners by keras.random.shuffle of the indices,
 lam on the partner instead of on the image (the same distribution, as Beta(a, a) is symmetric),
 boxes from a continuous centre with rounded edges, and Cutout squares placed from their corner.
 
@@ -36,7 +36,7 @@ def mixup(images, labels, alpha):
     images, labels = tf.cast(images, tf.float32), tf.cast(labels, tf.float32)
     n = tf.shape(images)[0]
     lam = keras.random.beta((n,), alpha, alpha, seed=seeds)
-    other = tf.roll(tf.range(n), shift=1, axis=0)
+    other = keras.random.shuffle(tf.range(n), seed=seeds)
     lam_x, lam_y = lam[:, None, None, None], lam[:, None]
     return ((1 - lam_x) * images + lam_x * tf.gather(images, other),
             (1 - lam_y) * labels + lam_y * tf.gather(labels, other))
@@ -47,7 +47,7 @@ def cutmix(images, labels, alpha):
     side = tf.sqrt(1.0 - keras.random.beta((n,), alpha, alpha, seed=seeds))
     inside = square_masks(n, height, width, side * tf.cast(height, tf.float32),
                           side * tf.cast(width, tf.float32))
-    other = tf.roll(tf.range(n), shift=1, axis=0)
+    other = keras.random.shuffle(tf.range(n), seed=seeds)
     out = tf.where(inside[..., None], tf.gather(images, other), images)
     share = tf.reduce_mean(tf.cast(inside, tf.float32), axis=[1, 2])[:, None]
     return out, (1.0 - share) * labels + share * tf.gather(labels, other)
