@@ -101,4 +101,5 @@ def is_repeatable(dataset):
     return _epoch_fingerprints(dataset) == _epoch_fingerprints(dataset)
 
 
-__all__ = ["count_distinct_draws", "fraction_changed", "is_repeatable", "repeats_across_epochs"]
+__all__ = ["count_distinct_draws", "fraction_changed", "is_repeatable", "repeated_draws",
+           "repeats_across_epochs"]
