@@ -4,8 +4,8 @@ expect: full
 """
 # %% make_augmenter
 def make_augmenter():
-    layers = [keras.layers.RandomTranslation(0.08, 0.08, fill_mode="constant"),
-              keras.layers.RandomRotation((-0.04, 0.04), fill_mode="constant"),
+    layers = [keras.layers.RandomTranslation((-0.1, 0.1), (-0.1, 0.1), fill_mode="constant"),
+              keras.layers.RandomRotation((-0.05, 0.05), fill_mode="constant"),
               keras.layers.RandomZoom((-0.1, 0.1), fill_mode="constant")]
     return keras.Sequential(layers)
 
