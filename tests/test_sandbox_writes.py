@@ -65,6 +65,8 @@ def _outside_targets(course_root, marker):
         "environment bin": Path(sys.prefix) / "bin" / stamp,
         "shared /tmp": Path("/tmp") / f"{stamp}.txt",
         "folder above the course": course_root.parent / f"{stamp}.txt",
+        "another student's folder": course_root / "submitted" / "planter" / ASSIGNMENT /
+        f"{stamp}.txt",
         "the course folder": course_root / f"{stamp}.txt",
         "the course's sources": course_root / "source" / ASSIGNMENT / f"{stamp}.txt",
     }
@@ -132,7 +134,10 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, mak
     targets = _outside_targets(course.root, marker)
     # a .pth line that runs: if it ever lands, every later Python process leaves the marker
     payload = f"import os; open({str(marker)!r}, 'a').write(str(os.getpid()) + '\\n')\n"
-    plants = [f"/tmp/augcourse-planted-{os.getpid()}.txt"]
+    graded = getattr(course, "data", course.root) / "autograded"
+    # planted in the private /tmp and in the planter's own folder: the looker sees neither
+    plants = [f"/tmp/augcourse-planted-{os.getpid()}.txt",
+              str(graded / "planter" / ASSIGNMENT / "planted.txt")]
     solution = strip_markers(next(
         c.source for c in nbformat.read(course.solution, as_version=4).cells
         if c.metadata.get("nbgrader", {}).get("grade_id") == CELL))
@@ -153,7 +158,6 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, mak
         refused = {k: v for k, v in outcome.items() if not targets[k].is_relative_to("/tmp")}
         assert refused and all(v.startswith("refused") for v in refused.values()), outcome
         assert "PLANTED" in printed["planter"]
-        graded = getattr(course, "data", course.root) / "autograded"
         assert (graded / "planter" / ASSIGNMENT / "mine.txt").is_file(), (
             "a student's own folder must stay writable")
         assert "SEEN []" in printed["zlooker"], (
@@ -163,7 +167,7 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, mak
             scores = course.scores(student)
             assert all(s == m for s, m in scores.values()), (student, scores)
     finally:  # a failing run must not leave a .pth file that runs in every later process
-        for path in [*targets.values(), Path(plants[0])]:
+        for path in [*targets.values(), *map(Path, plants)]:
             path.unlink(missing_ok=True)
 
 
