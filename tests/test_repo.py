@@ -47,6 +47,31 @@ def test_requirements_and_environment_yml_pin_the_same_set():
         assert name in requirements, f"{name} is not pinned"
 
 
+def test_pyproject_declares_what_the_package_imports_and_requirements_pin_it():
+    """`pip install .` brings what augcourse imports; every declared package is pinned."""
+    import ast
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=\[; ]", d, maxsplit=1)[0].lower()
+                for d in project["dependencies"] + project["optional-dependencies"]["grading"]}
+    pins = _pins((REPO / "requirements.txt").read_text().splitlines())
+    assert declared - {"numpy"} <= set(pins), f"declared but not pinned: {declared - set(pins)}"
+    distribution = {"sklearn": "scikit-learn", "skimage": "scikit-image",
+                    "tensorflow_datasets": "tensorflow-datasets", "IPython": "nbgrader"}
+    imported = set()
+    for path in (REPO / "augcourse").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = {m for m in imported - set(sys.stdlib_module_names) if m != "augcourse"}
+    missing = {m for m in third_party
+               if distribution.get(m, m).lower().replace("_", "-") not in declared}
+    assert not missing, f"augcourse imports {missing}, which pyproject.toml does not declare"
+
+
 def test_installed_versions_match_the_pins():
     from importlib.metadata import version
 
