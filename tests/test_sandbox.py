@@ -135,7 +135,10 @@ def test_with_the_environment_inside_the_course_only_own_folder_and_scratch_are_
         line = next((x for x in result.stdout.splitlines() if x.startswith("WROTE ")), None)
         assert line, result.stderr
         targets, found = json.loads(line[6:])
-        allowed = {"private /tmp", "private home", "own folder"}
+        # under /tmp (a checkout there, as in CI) a write lands in the kernel's private /tmp
+        scratch = {k for k, p in targets.items()
+                   if any(Path(p).is_relative_to(s) for s in sandbox.SCRATCH)}
+        allowed = {"private /tmp", "private home", "own folder"} | ({"above the course"} & scratch)
         assert {k for k, v in found.items() if v} == allowed, found
         leaked = [k for k, p in targets.items() if k != "own folder" and Path(p).exists()]
         assert not leaked, f"written on the real file system: {leaked}"
