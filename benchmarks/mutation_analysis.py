@@ -306,11 +306,11 @@ class Notebook:
                 broken[grade_id] = failure
         return results, broken
 
-    def first_failure_after(self, position, replace):
-        """Run the cells after ``position`` (solution cells from ``replace``), stopping at the
-        first test cell that fails: return (test grade_id, failure) or None."""
+    def first_failure_after(self, position):
+        """Run the cells after ``position``, stopping at the first test cell that fails: return
+        (test grade_id, failure) or None."""
         for grade_id, kind, source in self.cells[position + 1:]:
-            failure = self.run(replace.get(grade_id, source), grade_id)
+            failure = self.run(source, grade_id)
             if failure and kind == "test":
                 return grade_id, failure
         return None
@@ -349,9 +349,8 @@ def analyse(assignment, only_cell=None, log=print):
         killed = survived = same = 0
         start = time.perf_counter()
         for key, operator, text in made:
-            result = None
             if notebook.run(text, grade_id) is None:
-                result = notebook.first_failure_after(position, {})
+                result = notebook.first_failure_after(position)
             else:
                 result = (grade_id, ("the cell itself fails", ""))
             notebook.restore_after(position)
