@@ -5,6 +5,7 @@ history go to files; a later run of the notebook, including the instructor's aut
 them instead of training again, so the grades are about the models the student trained.
 """
 
+import hashlib
 import json
 import warnings
 from pathlib import Path
@@ -12,6 +13,9 @@ from pathlib import Path
 from augcourse.data import shuffled_digits
 
 HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+# what fit_or_load records of a run, in words
+RECORD_WORDS = {"seed": "seed", "epochs": "epochs", "train": "training data",
+                "validation": "validation data"}
 
 
 def project_digits():
@@ -38,10 +42,25 @@ def model_files(name, folder="models"):
     return folder / f"{name}.keras", folder / f"{name}_history.json"
 
 
-def save_run(name, model, history, folder="models"):
-    """Save a trained ``model`` and its ``history`` (a dict of per-epoch lists) under ``name``."""
+def data_fingerprint(x, y):
+    """A short hash of images ``x`` and labels ``y`` (their values, shapes and dtypes): two
+    fingerprints are equal only for the same data in the same order."""
+    import numpy as np
+
+    digest = hashlib.sha256()
+    for array in (np.ascontiguousarray(x), np.ascontiguousarray(y)):
+        digest.update(f"{array.dtype.str}{array.shape}".encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()[:16]
+
+
+def save_run(name, model, history, folder="models", record=None):
+    """Save a trained ``model`` and its ``history`` (a dict of per-epoch lists) under ``name``;
+    ``record`` (a dict, optional) says how it was trained and is kept in the history file."""
     model_path, history_path = model_files(name, folder)
     history = check_history(history)
+    if record is not None:
+        history = {**history, "run": dict(record)}
     model_path.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         # Keras 3.15 saving trips a NumPy 2 DeprecationWarning about __array__(copy=...)
@@ -67,6 +86,20 @@ def load_run(name, folder="models"):
     return keras.models.load_model(model_path), check_history(history)
 
 
+def run_record(name, folder="models"):
+    """The record :func:`fit_or_load` kept of how run ``name`` was trained: ``{"seed",
+    "epochs", "train", "validation"}`` (the last two are :func:`data_fingerprint` values, or
+    None without validation data); None for a run saved without one."""
+    _, history_path = model_files(name, folder)
+    if not history_path.exists():
+        raise FileNotFoundError(f"no saved run {name!r}: missing {history_path}")
+    try:
+        record = json.loads(history_path.read_text()).get("run")
+    except (ValueError, AttributeError) as error:
+        raise ValueError(f"{history_path} is not a saved history: {error}") from None
+    return record if isinstance(record, dict) else None
+
+
 def check_history(history):
     """Return ``history`` as ``{key: list of floats}`` after checking its form."""
     if hasattr(history, "history"):  # a keras History object
@@ -86,23 +119,36 @@ def check_history(history):
 def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder="models",
                 retrain=False):
     """Train ``build()`` with :func:`augcourse.models.train` and save it under ``name``; when
-    the files exist already (and ``retrain`` is False), load them instead of training again.
+    the files exist already (and ``retrain`` is False), load them instead of training again,
+    unless they record another seed, number of epochs or data than this call asks for.
 
+    The history file also keeps a record of the seed, the epochs and fingerprints of the data
+    (:func:`run_record`), so that a grader can tell which data a saved model was trained on.
     Returns ``(model, history, seconds)``; ``seconds`` is 0.0 when the run was loaded.
     """
     from augcourse.config import set_seed
     from augcourse.models import train
 
     model_path, history_path = model_files(name, folder)
+    record = {"seed": int(seed), "epochs": epochs, "train": data_fingerprint(x, y),
+              "validation": data_fingerprint(*validation_data) if validation_data else None}
     if not retrain and model_path.exists() and history_path.exists():
-        model, history = load_run(name, folder)
-        return model, history, 0.0
+        saved = run_record(name, folder)
+        if saved is None or saved == record:
+            model, history = load_run(name, folder)
+            return model, history, 0.0
+        # the call asks for another run than the one saved (other epochs, seed or data): the
+        # saved files are stale, and loading them would grade a run this code does not make
+        changed = " and ".join(RECORD_WORDS[key] for key in record
+                               if saved.get(key) != record[key])
+        print(f"fit_or_load: the saved run {name!r} was trained with other {changed}; "
+              "training it again")
     set_seed(seed)  # the initial weights too, not only the training, come from the seed
     model = build()
     history, seconds = train(model, x, y, epochs, seed=seed, validation_data=validation_data)
-    save_run(name, model, history, folder)
+    save_run(name, model, history, folder, record)
     return model, check_history(history), seconds
 
 
-__all__ = ["check_history", "fit_or_load", "held_out_digits", "load_run", "model_files",
-           "project_digits", "save_run"]
+__all__ = ["check_history", "data_fingerprint", "fit_or_load", "held_out_digits", "load_run",
+           "model_files", "project_digits", "run_record", "save_run"]

@@ -366,7 +366,8 @@ def test_fit_or_load_trains_once_then_loads_the_same_model(tmp_path):
     model_path, history_path = model_files("plain", tmp_path)
     stamp = (model_path.stat().st_mtime_ns, history_path.stat().st_mtime_ns)
     loaded, loaded_history, seconds = fit_or_load("plain", build, images, labels, 2,
-                                                  folder=tmp_path)
+                                                  folder=tmp_path,
+                                                  validation_data=(images[:16], labels[:16]))
     assert seconds == 0.0 and loaded_history == history
     assert (model_path.stat().st_mtime_ns, history_path.stat().st_mtime_ns) == stamp
     assert np.allclose(np.asarray(loaded(images[:4], training=False)),
@@ -392,6 +393,48 @@ def test_fit_or_load_seeds_the_initial_weights_too(tmp_path):
                                   retrain=True)
         runs.append(np.asarray(model(images[:8], training=False)))
     assert np.array_equal(runs[0], runs[1])
+
+
+def test_fit_or_load_records_its_run_and_trains_again_when_the_call_asks_for_another(
+        tmp_path, capsys):
+    """The history file keeps the seed, the epochs and fingerprints of the data; a call that
+    asks for another run than the saved one trains again instead of loading a stale model."""
+    from augcourse.models import small_cnn
+    from augcourse.project import data_fingerprint, fit_or_load, run_record, save_run
+
+    images, labels = course_data.left_right_arrows(48, seed=6)
+    validation = (images[:16], labels[:16])
+
+    def build():
+        return small_cnn(classes=2)
+
+    fit_or_load("plain", build, images, labels, 1, seed=2, validation_data=validation,
+                folder=tmp_path)
+    assert run_record("plain", tmp_path) == {
+        "seed": 2, "epochs": 1, "train": data_fingerprint(images, labels),
+        "validation": data_fingerprint(*validation)}
+    _, _, seconds = fit_or_load("plain", build, images, labels, 1, seed=2,
+                                validation_data=validation, folder=tmp_path)
+    assert seconds == 0.0, "the same call loads"
+    for changed in ({"epochs": 2}, {"seed": 3}, {"x": images[::-1]}):
+        call = {"x": images, "epochs": 1, "seed": 2} | changed
+        _, _, seconds = fit_or_load("plain", build, call["x"], labels, call["epochs"],
+                                    seed=call["seed"], validation_data=validation,
+                                    folder=tmp_path)
+        assert seconds > 0, f"{sorted(changed)}: another run than the saved one trains again"
+        assert "training it again" in capsys.readouterr().out
+    # fingerprints tell data apart by values, order, shape and dtype
+    assert data_fingerprint(images, labels) == data_fingerprint(images.copy(), labels.copy())
+    assert data_fingerprint(images, labels) != data_fingerprint(images[::-1], labels[::-1])
+    assert data_fingerprint(images, labels) != data_fingerprint(images.astype("float64"), labels)
+    assert data_fingerprint(images, labels) != data_fingerprint(images[:-1], labels[:-1])
+    # a run saved by hand has no record, and fit_or_load then loads it as it is
+    model, history, _ = fit_or_load("plain", build, images, labels, 1, seed=2,
+                                    validation_data=validation, folder=tmp_path)
+    save_run("by_hand", model, history, tmp_path)
+    assert run_record("by_hand", tmp_path) is None
+    _, _, seconds = fit_or_load("by_hand", build, images, labels, 5, folder=tmp_path)
+    assert seconds == 0.0
 
 
 def test_shuffled_digits_is_one_fixed_order_of_all_digits():
