@@ -47,6 +47,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # problem set
 EQUIVALENT = Path(__file__).with_name("equivalent_mutants")
 MUTANT_SECONDS = 120  # a mutant that runs longer (an endless loop) counts as killed
+# The folder a problem set's training cells fill (ps08's fit_or_load). The solution's trained
+# files are kept and put back before every mutant; a mutant of a training cell starts without
+# them, so that it trains as its code says instead of loading the solution's run.
+TRAINED = "models"
 
 # calls whose removal (keeping their first argument, or the object they are called on) is a
 # mutant: the steps a grader must notice when they are missing
@@ -226,6 +230,19 @@ def mutants(source):
     return found
 
 
+def _difference(key):
+    """The part of a mutant's key (``old -> new``) that differs, with a little context."""
+    old, _, new = key.partition(" -> ")
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    start = max(0, start - 20)
+    return f"...{old[start:len(old) - end]}... -> ...{new[start:len(new) - end]}..."
+
+
 def _changed_lines(old, new):
     import difflib
 
@@ -306,6 +323,18 @@ class Notebook:
                 broken[grade_id] = failure
         return results, broken
 
+    def keep_trained(self):
+        """Keep a copy of the files the solution's training cells wrote."""
+        self.trained = self.workdir.parent / f"{self.workdir.name}-trained"
+        if (self.workdir / TRAINED).exists():
+            shutil.copytree(self.workdir / TRAINED, self.trained)
+
+    def reset_trained(self, retrain):
+        """Put the solution's trained files back, or (``retrain``) remove them."""
+        shutil.rmtree(self.workdir / TRAINED, ignore_errors=True)
+        if not retrain and self.trained.exists():
+            shutil.copytree(self.trained, self.workdir / TRAINED)
+
     def first_failure_after(self, position):
         """Run the cells after ``position``, stopping at the first test cell that fails: return
         (test grade_id, failure) or None."""
@@ -327,7 +356,7 @@ def _strip_markers(source):
                      if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
 
 
-def analyse(assignment, only_cell=None, log=print):
+def analyse(assignment, only_cell=None, log=print, verbose=False):
     from augcourse import tasktext
 
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -338,6 +367,7 @@ def analyse(assignment, only_cell=None, log=print):
     failing = {k: v for k, v in baseline.items() if v}
     if failing or broken:
         raise SystemExit(f"{assignment}: the solution itself fails: {failing or broken}")
+    notebook.keep_trained()
     listed = EQUIVALENT / f"{assignment}.json"
     equivalent = json.loads(listed.read_text()) if listed.exists() else {}
     rows, survivors, cited, made_keys = [], [], {}, {}
@@ -348,12 +378,18 @@ def analyse(assignment, only_cell=None, log=print):
         made_keys[grade_id] = {key for key, _, _ in made}
         killed = survived = same = 0
         start = time.perf_counter()
+        trains = "fit_or_load(" in source
         for key, operator, text in made:
+            notebook.reset_trained(retrain=trains)
             if notebook.run(text, grade_id) is None:
                 result = notebook.first_failure_after(position)
             else:
                 result = (grade_id, ("the cell itself fails", ""))
+            notebook.reset_trained(retrain=False)
             notebook.restore_after(position)
+            if verbose:
+                outcome = f"{result[0]}: {result[1][1][:100]}" if result else "survived"
+                log(f"    [{operator}] {_difference(key)}\n      -> {outcome}")
             if result:
                 killed += 1
                 for requirement in tasktext.cited(result[1][1]):
@@ -401,6 +437,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("assignments", nargs="*", help="problem sets (default: all)")
     parser.add_argument("--cell", help="only this solution cell (grade_id)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print each mutant and the test cell that killed it")
     parser.add_argument("--kept", action="store_true",
                         help="run the kept submissions instead of mutants")
     parser.add_argument("--folder", help="with --kept: submissions from this folder instead of "
@@ -421,7 +459,7 @@ def main():
     if args.kept:
         return run_kept(name, args.folder)
     print(f"{name}: mutating the solution cells")
-    result = analyse(name, args.cell)
+    result = analyse(name, args.cell, verbose=args.verbose)
     lines, _ = report(result)
     print("\n".join(lines))
     if not args.cell:

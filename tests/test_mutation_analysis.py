@@ -1,6 +1,8 @@
-"""The mutation operators of benchmarks/mutation_analysis.py make the mutants they promise."""
+"""The mutation operators of benchmarks/mutation_analysis.py make the mutants they promise, and
+its runner gives every mutant the same start."""
 
 import importlib.util
+import shutil
 
 from course_harness import REPO
 
@@ -38,3 +40,23 @@ def test_the_docstring_is_never_deleted_and_a_lone_return_is_kept():
     made = mutation_analysis.mutants('def f(x):\n    """Doc."""\n    return x\n')
     assert all("Doc." in text for _, _, text in made)
     assert not any(op == "statement deleted" for _, op, _ in made)
+
+
+def test_trained_files_are_put_back_before_each_mutant_and_removed_for_a_training_cell():
+    """ps08's mutants: the solution's trained files come back before every mutant, so that one
+    mutant's training cannot leak into the next; a mutant of a training cell starts without
+    them, so that it trains as its code says instead of loading the solution's run."""
+    notebook = mutation_analysis.Notebook("ps01_pixels")
+    trained = notebook.workdir / mutation_analysis.TRAINED
+    trained.mkdir()
+    (trained / "plain.keras").write_text("the solution's model")
+    notebook.keep_trained()
+    (trained / "plain.keras").write_text("a mutant's model")
+    (trained / "extra.keras").write_text("left by a mutant")
+    notebook.reset_trained(retrain=False)
+    assert sorted(p.name for p in trained.iterdir()) == ["plain.keras"]
+    assert (trained / "plain.keras").read_text() == "the solution's model"
+    notebook.reset_trained(retrain=True)
+    assert not trained.exists()
+    shutil.rmtree(notebook.workdir)
+    shutil.rmtree(notebook.trained)
