@@ -61,7 +61,7 @@ def read_submission(path):
     expect = re.search(r"^expect:\s*(.+)$", doc, flags=re.M)
     if not expect:
         raise ValueError(f"{path}: the docstring has no 'expect:' line")
-    words = expect.group(1).split()
+    words = re.split(r"[,\s]+", expect.group(1).strip())
     parts = re.split(r"^# %% (\S+)\s*$", text[match.end():], flags=re.M)
     pairs = zip(parts[1::2], parts[2::2], strict=True)
     cells = {grade_id: body.strip("\n") + "\n" for grade_id, body in pairs}

@@ -61,3 +61,28 @@ def test_sensible_augmentation_beats_none_and_flips_mix_up_sixes_and_nines(digit
         return np.sum(read[y_test == 9] == 6) + np.sum(read[y_test == 6] == 9)
 
     assert six_nine_mixups(scores["wrong"][2]) > six_nine_mixups(scores["none"][2])
+
+
+def test_random_zoom_factor_draws_sizes_between_one_over_one_plus_and_one_minus_it():
+    """Problem set 8, [1d]: RandomZoom(0.15) zooms both ways, and a zoom of 15 % "as RandomZoom
+    counts it" draws a digit between 1 / 1.15 and 1 / 0.85 of its size (a positive factor zooms
+    out). Measured as ps08's grader measures it, the spread of a centred square's brightness."""
+    keras.utils.set_random_seed(3)
+    square = np.zeros((400, 32, 32, 1), np.float32)
+    square[:, 8:24, 8:24] = 1.0
+    out = np.asarray(keras.layers.RandomZoom(0.15, fill_mode="constant")(square, training=True))
+
+    def spread(images):
+        pixels = images[..., 0].astype(np.float64)
+        rows, columns = np.mgrid[:32, :32]
+        mass = pixels.sum(axis=(1, 2))
+        total = 0.0
+        for grid in (rows, columns):
+            centre = (pixels * grid).sum(axis=(1, 2)) / mass
+            total = total + (pixels * (grid - centre[:, None, None]) ** 2).sum(axis=(1, 2)) / mass
+        return np.sqrt(total)
+
+    size = spread(out) / spread(square[:1])
+    # bilinear interpolation blurs a little, which adds up to about 0.02 to a measured size
+    assert 1 / 1.15 - 0.005 <= size.min() <= 1 / 1.15 + 0.03
+    assert 1 / 0.85 - 0.01 <= size.max() <= 1 / 0.85 + 0.03

@@ -1,7 +1,9 @@
 """A wrapper layer that calls the augmentation with training=True whatever the model's mode:
 the augmentation stays on when the model predicts.
 
-expect: test_saved_models test_histories test_generalisation test_report
+The wrapper also ignores the augmenter build_model is given ([2c]).
+
+expect: test_build_model test_saved_models test_histories test_generalisation test_report
 """
 # %% build_model
 @keras.saving.register_keras_serializable(package="student")

@@ -1,6 +1,9 @@
 """An augmenter with flips: a mirrored or upside-down digit is another digit or none.
 
-expect: test_augmenter
+The models are the model answer's, so the saved augmentation also differs from this
+make_augmenter ([3c]).
+
+expect: test_augmenter test_saved_models
 files: solution
 """
 # %% make_augmenter

@@ -1,6 +1,8 @@
 """The augmented model is saved with the history of another run (the plain model's).
 
-expect: test_histories
+The history file written by hand has lost fit_or_load's record of the run ([3a]).
+
+expect: test_saved_models test_histories
 files: solution
 """
 # %% train_augmented

@@ -1,7 +1,9 @@
 """The augmented run validates on augmented validation images, so its validation curve does not
 measure the model on real digits (the training itself is the model answer's).
 
-expect: test_histories
+fit_or_load's record shows validation data other than (x_val, y_val) ([3d]).
+
+expect: test_saved_models test_histories
 files: solution
 """
 # %% train_augmented

@@ -1,7 +1,9 @@
 """Its own functional CNN with dropout and its own augmenter, trained with compile and fit by
-hand for 50 epochs and saved with save_run; the report from predict.
+hand for 50 epochs and saved with save_run, where the text asks for fit_or_load ([3a]): the
+saved runs carry no record of their data, seed and epochs. (Before issue 18 this was kept as a
+correct answer; the text said fit_or_load then too.)
 
-expect: full
+expect: test_saved_models
 """
 # %% make_augmenter
 def make_augmenter():
