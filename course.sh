@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for the course.
-#   bash course.sh start      set up (first time: a few minutes) and open the course in JupyterLab
+#   bash course.sh start      set up (first time: a few minutes) and open the course in JupyterLab,
+#                             on its start page (START.ipynb)
 #   bash course.sh test       set up and run the course's tests (pass pytest options after it)
 #   bash course.sh generate   rebuild exercises/ and solutions/ from source/ with nbgrader
 #   bash course.sh setup      only set up: a virtual environment in .venv with requirements.txt
@@ -68,7 +69,7 @@ case "$cmd" in
     as_root=()
     [ "$(id -u)" -ne 0 ] || as_root=(--allow-root)  # containers often run as root
     exec "$VENV/bin/jupyter" lab --ip=127.0.0.1 --ServerApp.root_dir="$PWD" \
-      --LabApp.default_url=/lab/tree/lessons/01_pixels.ipynb "${as_root[@]}" "$@" ;;
+      --LabApp.default_url=/lab/tree/START.ipynb "${as_root[@]}" "$@" ;;
   test)
     setup
     exec "$VENV/bin/python" -m pytest "$@" ;;

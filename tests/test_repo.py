@@ -155,9 +155,9 @@ def test_ci_runs_the_readme_test_command():
     assert "bash course.sh test" in ci
 
 
-def test_start_command_serves_jupyterlab_on_loopback_with_lesson_one():
+def test_start_command_serves_jupyterlab_on_loopback_with_the_start_page():
     """`bash course.sh start` (the README's first command) serves JupyterLab on 127.0.0.1 and
-    opens lesson 1; the nbgrader extensions (formgrader, validate) load."""
+    opens the start page; the nbgrader extensions (formgrader, validate) load."""
     import socket
     import time
     import urllib.request
@@ -182,7 +182,7 @@ def test_start_command_serves_jupyterlab_on_loopback_with_lesson_one():
                 assert time.monotonic() < deadline, "JupyterLab did not start in 90 s"
                 time.sleep(1)
         with urllib.request.urlopen(f"{base}/?token=course-test", timeout=10) as response:
-            assert response.url.startswith(f"{base}/lab/tree/lessons/01_pixels.ipynb")
+            assert response.url.startswith(f"{base}/lab/tree/START.ipynb")
         with urllib.request.urlopen(f"{base}/api/contents/lessons?token=course-test") as response:
             names = {item["name"] for item in json.load(response)["content"]}
         assert "01_pixels.ipynb" in names
@@ -191,3 +191,40 @@ def test_start_command_serves_jupyterlab_on_loopback_with_lesson_one():
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def _start_page_rows():
+    """The start page's path table: (lesson link, problem-set link or None, reading minutes,
+    points or None) per row."""
+    text = "\n".join("".join(c["source"]) for c in
+                     json.loads((REPO / "START.ipynb").read_text())["cells"])
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0].isdigit():
+            links = [re.search(r"\]\(([^)]+)\)", c) for c in cells[1:3]]
+            rows.append((links[0].group(1), links[1].group(1) if links[1] else None,
+                         int(cells[3].split()[0]), int(cells[4]) if cells[4] else None))
+    return rows
+
+
+def test_start_page_lists_every_lesson_and_problem_set_with_true_times_and_points():
+    """START.ipynb's table: every lesson and problem set in course order, links that exist,
+    reading time within a minute of the lesson's words at 200 a minute, and the points the
+    problem set's graded cells are worth."""
+    rows = _start_page_rows()
+    lessons = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "lessons").glob("*.ipynb"))
+    assert [r[0] for r in rows] == lessons, "the start page must list every lesson, in order"
+    sets = sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
+    assert [Path(r[1]).parent.name for r in rows if r[1]] == sets
+    for lesson, problem_set, minutes, points in rows:
+        assert (REPO / lesson).exists() and (problem_set is None or (REPO / problem_set).exists())
+        cells = json.loads((REPO / lesson).read_text())["cells"]
+        words = sum(len(re.findall(r"\w+", "".join(c["source"]))) for c in cells
+                    if c["cell_type"] == "markdown")
+        assert abs(minutes - words / 200) <= 1, f"{lesson}: {words} words, page says {minutes} min"
+        if problem_set:
+            source = REPO / "source" / Path(problem_set).parent.name / Path(problem_set).name
+            worth = sum(c["metadata"].get("nbgrader", {}).get("points", 0)
+                        for c in json.loads(source.read_text())["cells"])
+            assert points == worth, f"{problem_set} is worth {worth:g} points, page says {points}"
