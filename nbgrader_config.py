@@ -80,3 +80,13 @@ c.GenerateSolution.preprocessors = [IncludeHeaderFooter, LockCells, ClearOutput,
 # Files a student produces (trained models, histories) must never be replaced by same-named
 # files from source/ at autograde.
 c.Autograde.exclude_overwriting = {}
+
+# Feedback for students shows each test cell's points and failure message, never the hidden
+# tests: augcourse/grading/feedback.py removes their code, tracebacks and printed output.
+# The instructor's full view: nbgrader generate_feedback PS --HideHiddenTests.enabled=False
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
+from augcourse.grading.feedback import HideHiddenTests  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
