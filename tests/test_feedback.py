@@ -103,3 +103,30 @@ def test_visible_tests_stay_visible(graded):
     for student, text in pages["student"].items():
         missing = [line for line in visible if line not in text]
         assert not missing, f"{student}'s feedback lacks visible test lines: {missing[:3]}"
+
+
+FORMGRADER_BUTTON = """
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.apps.nbgraderapp import NbGraderApp
+from nbgrader.coursedir import CourseDirectory
+
+app = NbGraderApp()
+app.load_config_file()
+api = NbGraderAPI(CourseDirectory(config=app.config), config=app.config)
+result = api.generate_feedback("ps01_pixels", "cid", force=True)
+assert result["success"], result
+"""
+
+
+def test_formgraders_generate_feedback_button_hides_them_too(graded):
+    """Formgrader's button calls NbGraderAPI.generate_feedback with the course's configuration."""
+    import subprocess
+
+    from course_harness import BIN, course_environment
+
+    course, secret, _ = graded
+    subprocess.run([str(BIN / "python"), "-c", FORMGRADER_BUTTON], cwd=course.root, check=True,
+                   env=course_environment(), capture_output=True)
+    text = page_text(course.root / "feedback" / "cid" / ASSIGNMENT / f"{course.release.stem}.html")
+    assert "hidden tests ran here" in text
+    assert not [line for line in secret if line in text]
