@@ -2,6 +2,7 @@
 
     python -m augcourse.classgrade ps01_pixels                # in the course folder
     python -m augcourse.classgrade ps01_pixels --workers 2 --course /path/to/course
+    python -m augcourse.classgrade ps01_pixels --shard 2/4     # this machine's quarter
 
 ``--workers`` grading processes run at once (the number of CPU cores unless told). Each loads
 nbgrader and the course's configuration once, then takes students from the class one at a time
@@ -14,10 +15,18 @@ died, or who met a locked gradebook, is tried again (3 tries in all). Each stude
 goes to ``logs/autograde/ASSIGNMENT/ID.log``, and whatever the kernels print outside the notebook
 to ``worker-N.log`` beside it. At the end a table gives every student's status (graded, skipped,
 failed and why), auto-graded points and seconds; the command exits 1 when any student failed, so
-a script notices.
+a script notices. While it runs, a progress bar (tqdm, on stderr) shows the students done, how
+many failed, the rate and the time left.
+
+Several machines grade a class together with ``--shard K/N``: each takes the students whose id
+falls in share K of N by a stable hash (SHA-256 of the id), so N machines running shards 1 to N
+against the same gradebook (PostgreSQL; SQLite is one file on one machine) grade every student
+exactly once, whatever order they start in. ``--dry-run`` lists a shard's students and grades
+nobody. deploy/ has examples for a Kubernetes indexed Job and a Slurm job array.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -29,6 +38,8 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from tqdm import tqdm
 
 from augcourse.config import program_environment
 
@@ -53,10 +64,26 @@ class Result:
     points: str = ""
 
 
-def students(course, assignment):
-    """Student ids with a submitted folder for ``assignment``."""
-    return sorted(p.parent.name for p in (Path(course) / "submitted").glob(f"*/{assignment}")
-                  if p.is_dir())
+def students(course, assignment, shard=None):
+    """Student ids with a submitted folder for ``assignment``; with ``shard=(k, n)`` only those
+    in share k of n (see :func:`in_shard`)."""
+    names = sorted(p.parent.name for p in (Path(course) / "submitted").glob(f"*/{assignment}")
+                   if p.is_dir())
+    return [name for name in names if shard is None or in_shard(name, *shard)]
+
+
+def in_shard(student, k, n):
+    """Whether ``student`` belongs to share ``k`` (1 to ``n``) of ``n``: a stable hash of the id,
+    the same on every machine and in every run (Python's own ``hash`` of a string is not)."""
+    return int(hashlib.sha256(student.encode()).hexdigest(), 16) % n == k - 1
+
+
+def parse_shard(text):
+    """"2/4" -> (2, 4); ValueError with a message for anything else."""
+    match = re.fullmatch(r"(\d+)/(\d+)", text.strip())
+    if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
+        raise ValueError(f"--shard takes K/N with 1 <= K <= N, such as 2/4; got {text!r}")
+    return int(match.group(1)), int(match.group(2))
 
 
 def _reason(output):
@@ -192,11 +219,15 @@ def points(course, assignment, names):
     return found
 
 
-def grade_class(course, assignment, workers=None, force=False, report=print, tries=3):
-    """Grade every submitted student of ``assignment``; return the results and seconds."""
-    names = students(course, assignment)
+def grade_class(course, assignment, workers=None, force=False, report=print, tries=3,
+                shard=None, progress=True):
+    """Grade every submitted student of ``assignment`` (of share ``shard=(k, n)`` only, when
+    given); return the results and seconds. ``progress``: show a progress bar on stderr."""
+    names = students(course, assignment, shard)
     if not names:
-        raise FileNotFoundError(f"no submissions in {Path(course) / 'submitted'}/*/{assignment}")
+        where = f"{Path(course) / 'submitted'}/*/{assignment}"
+        raise FileNotFoundError(f"no submissions in {where}" + (
+            f" for shard {shard[0]}/{shard[1]}" if shard and students(course, assignment) else ""))
     workers = workers or os.cpu_count() or 1
     results, tried, lock = {}, {}, threading.Lock()
     todo = deque()
@@ -205,6 +236,10 @@ def grade_class(course, assignment, workers=None, force=False, report=print, tri
             results[student] = Result(student, "skipped", "graded before")
         else:
             todo.append(student)
+
+    bar = tqdm(total=len(todo), unit="student", desc=f"grading {assignment}", file=sys.stderr,
+               disable=not progress, dynamic_ncols=True, smoothing=0.1)
+    bar.set_postfix(failed=0)
 
     def take():
         with lock:
@@ -225,6 +260,9 @@ def grade_class(course, assignment, workers=None, force=False, report=print, tri
             elif result.status == "retry":
                 result.status = "failed"
             results[result.student] = result
+            if not again:
+                bar.update(1)
+                bar.set_postfix(failed=sum(r.status == "failed" for r in results.values()))
             return again
 
     def work(number):
@@ -243,15 +281,16 @@ def grade_class(course, assignment, workers=None, force=False, report=print, tri
     with ThreadPoolExecutor(max_workers=workers) as pool:  # a thread drives each worker
         for running in [pool.submit(work, number) for number in range(1, workers + 1)]:
             running.result()
+    bar.close()
     seconds = time.perf_counter() - start
     ordered = [results[student] for student in names]
     for student, got in points(course, assignment, names).items():
         results[student].points = got
-    report(table(ordered, seconds, workers))
+    report(table(ordered, seconds, workers, shard))
     return ordered, seconds
 
 
-def table(results, seconds, workers):
+def table(results, seconds, workers, shard=None):
     """The summary: one line per student, then the totals."""
     width = max(len(r.student) for r in results)
     lines = [f"{'student':{width}s}  {'status':8s}  {'points':>7s}  {'seconds':>7s}  reason"]
@@ -264,7 +303,8 @@ def table(results, seconds, workers):
     rate = graded / seconds * 60 if seconds and graded else 0.0
     lines.append(f"\n{len(results)} students: {counts['graded']} graded, {counts['skipped']} "
                  f"skipped, {counts['failed']} failed; {seconds:.0f} s with {workers} "
-                 f"worker(s), {rate:.1f} students per minute")
+                 f"worker(s), {rate:.1f} students per minute"
+                 + (f"; shard {shard[0]}/{shard[1]}" if shard else ""))
     return "\n".join(lines)
 
 
@@ -277,7 +317,17 @@ def main(argv=None):
                         help="students graded at once (default: the number of CPU cores)")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)  # a worker
     parser.add_argument("--force", action="store_true", help="grade graded students again")
+    parser.add_argument("--shard", default=None, metavar="K/N",
+                        help="grade only share K of N of the class (several machines, one "
+                             "gradebook)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="list the students this run would grade, and grade nobody")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     options = parser.parse_args(argv)
+    try:
+        shard = parse_shard(options.shard) if options.shard else None
+    except ValueError as error:
+        parser.error(str(error))
     if options.workers is not None and options.workers < 1:
         parser.error("--workers must be 1 or more")
     if not re.fullmatch(r"[\w.-]+", options.assignment):
@@ -285,9 +335,12 @@ def main(argv=None):
     if options.serve:  # run by Worker, in the course folder
         serve(options.assignment, options.force)
         return 0
+    if options.dry_run:
+        print("\n".join(students(options.course, options.assignment, shard)))
+        return 0
     try:
         results, _ = grade_class(options.course, options.assignment, options.workers,
-                                 options.force)
+                                 options.force, shard=shard, progress=not options.no_progress)
     except FileNotFoundError as error:
         print(f"classgrade: {error}", file=sys.stderr)
         return 2

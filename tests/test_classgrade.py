@@ -61,14 +61,19 @@ def test_the_table_names_every_student_and_the_totals(small_class):
     assert "2 worker(s)" in printed and "students per minute" in printed
 
 
-def test_a_second_run_grades_only_who_is_left(small_class):
+def test_a_second_run_grades_only_who_is_left_and_shows_its_progress(small_class, capfd):
     course, _, _ = small_class
     shutil.rmtree(course.root / "autograded" / "bob")  # as if interrupted while grading bob
+    capfd.readouterr()
     results, _ = classgrade.grade_class(course.root, course.assignment, workers=2,
                                         report=lambda text: None)
     status = {r.student: r.status for r in results}
     assert status == {"ann": "skipped", "bob": "graded", "cid": "failed", "dee": "failed"}
     assert all(s == m for s, m in course.scores("bob").values())
+    # the progress bar (on stderr, captured here as in a log): who is left, failures, the rate
+    bar = capfd.readouterr().err
+    assert f"grading {course.assignment}" in bar and "0/3" in bar and "3/3" in bar, bar
+    assert "failed=2" in bar and ("student/s" in bar or "s/student" in bar), bar
 
 
 def test_the_command_line_refuses_bad_input_with_a_message(tmp_path, capsys):
@@ -168,3 +173,93 @@ def test_a_worker_that_dies_is_replaced_and_its_student_tried_again(tmp_path, mo
     assert results[0].status == "graded", results
     assert results[0].reason == f"on try 2; before: {classgrade.WORKER_DIED}"
     assert all(s == m for s, m in course.scores("ann").values())
+
+
+IDS = [f"s{number:04d}" for number in range(300)]
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_shards_split_the_class_into_parts_that_miss_and_repeat_nobody(n):
+    parts = [{s for s in IDS if classgrade.in_shard(s, k, n)} for k in range(1, n + 1)]
+    assert set().union(*parts) == set(IDS) and sum(map(len, parts)) == len(IDS)
+    assert all(len(part) > 0.6 * len(IDS) / n for part in parts), [len(p) for p in parts]
+
+
+def test_a_students_shard_is_the_same_in_every_process():
+    """Machines must agree: Python's own string hash changes with PYTHONHASHSEED, this must not."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from augcourse.classgrade import in_shard; "
+            f"print([k for s in {IDS[:50]!r} for k in (1, 2, 3) if in_shard(s, k, 3)])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed), check=True).stdout
+            for seed in ("1", "2")}
+    assert len(seen) == 1
+
+
+def test_a_bad_shard_is_refused_with_a_message(capsys):
+    for shard in ("0/2", "3/2", "1", "a/b"):
+        with pytest.raises(SystemExit):
+            classgrade.main(["ps01_pixels", "--shard", shard])
+        assert "--shard takes K/N" in capsys.readouterr().err
+
+
+def fake_class(root, names, assignment="ps01_pixels"):
+    for name in names:
+        (root / "submitted" / name / assignment).mkdir(parents=True)
+    return root
+
+
+def test_dry_run_lists_each_shards_students(tmp_path, capsys):
+    fake_class(tmp_path, IDS[:40])
+    listed = []
+    for k in (1, 2, 3):
+        assert classgrade.main(["ps01_pixels", "--course", str(tmp_path), "--shard", f"{k}/3",
+                                "--dry-run"]) == 0
+        listed.append(capsys.readouterr().out.split())
+    assert sorted(sum(listed, [])) == IDS[:40] and all(listed)
+    assert not (tmp_path / "autograded").exists()
+
+
+def deploy_command(which):
+    """The shell command that deploy/'s example runs for one shard, and its environment."""
+    import yaml
+
+    from course_harness import REPO
+
+    if which == "slurm":
+        return ["bash", str(REPO / "deploy" / "classgrade-slurm.sh"), "ps01_pixels"], \
+            lambda index, n, course: dict(SLURM_ARRAY_TASK_ID=str(index),
+                                          SLURM_ARRAY_TASK_COUNT=str(n),
+                                          SLURM_SUBMIT_DIR=str(course))
+    job = yaml.safe_load((REPO / "deploy" / "classgrade-job.yaml").read_text())
+    container = job["spec"]["template"]["spec"]["containers"][0]
+    assert job["spec"]["completionMode"] == "Indexed"
+    assert job["spec"]["completions"] == job["spec"]["parallelism"] == int(
+        next(e["value"] for e in container["env"] if e["name"] == "SHARDS"))
+    return container["command"], lambda index, n, course: dict(
+        JOB_COMPLETION_INDEX=str(index), SHARDS=str(n), ASSIGNMENT="ps01_pixels")
+
+
+@pytest.mark.parametrize("which", ["slurm", "kubernetes"])
+def test_the_deploy_examples_give_every_student_to_exactly_one_task(which, tmp_path):
+    """deploy/classgrade-slurm.sh and deploy/classgrade-job.yaml, run as the scheduler would run
+    task 0 to N-1 (with --dry-run added), list every student once."""
+    import os
+    import subprocess
+
+    from course_harness import BIN
+
+    course = fake_class(tmp_path, IDS[:30])
+    (course / ".venv").symlink_to(BIN.parent)
+    command, env_for = deploy_command(which)
+    listed = []
+    for index in range(4):
+        env = dict(os.environ, AUGCOURSE_DB_URL="postgresql://unused", **env_for(index, 4, course))
+        out = subprocess.run(command + ["--dry-run"], cwd=course, env=env, capture_output=True,
+                             text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        listed.append(out.stdout.split())
+    assert sorted(sum(listed, [])) == IDS[:30] and all(listed), listed

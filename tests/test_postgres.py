@@ -115,3 +115,76 @@ def test_the_export_matches_the_gradebook(graded_class):
         assert float(row["raw_score"]) == pytest.approx(sum(s for s, _ in cells.values()))
         points = graded_class["results"][[r.student for r in graded_class["results"]].index(sid)]
         assert points.points.startswith(f"{sum(s for s, _ in cells.values()):g}/")
+
+
+SHARDED = {"t01": None, "t02": None, "t03": "wrong_means_axis0", "t04": None,
+           "t05": "wrong_uint8_no_clip", "t06": None}
+
+
+@pytest.fixture(scope="module")
+def two_machines(tmp_path_factory):
+    """Two copies of the course folder (two machines, each with every submission, as a shared
+    folder or a copy would give them) grade one class at the same time with
+    ``--shard 1/2`` and ``--shard 2/2`` against one PostgreSQL gradebook."""
+    import subprocess
+    import sys
+
+    from course_harness import course_environment
+
+    assert {classgrade.in_shard(s, 1, 2) for s in SHARDED} == {True, False}, "pick other ids"
+    machines = [tmp_path_factory.mktemp(name) for name in ("machine_a", "machine_b")]
+    mistakes = {s.name: s for s in kept_submissions(ASSIGNMENT)}
+    with postgres_server() as url:
+        for course in machines:
+            shutil.copy(REPO / "nbgrader_config.py", course)
+            with open(course / "nbgrader_config.py", "a") as config:
+                config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+            shutil.copytree(REPO / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
+        write_class_list(machines[0] / "students.csv", SHARDED)
+        run_nbgrader(machines[0], "db", "student", "import", "students.csv")
+        run_nbgrader(machines[0], "generate_assignment", ASSIGNMENT, "--force")
+        run_nbgrader(machines[0], "generate_solution", ASSIGNMENT, "--force")
+        release = machines[0] / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        solution = machines[0] / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        for sid, mistake in SHARDED.items():
+            notebook = filled_notebook(release, solution,
+                                       mistakes[mistake].cells if mistake else None)
+            for course in machines:
+                folder = course / "submitted" / sid / ASSIGNMENT
+                folder.mkdir(parents=True)
+                nbformat.write(notebook, folder / release.name)
+        runs = [subprocess.Popen([sys.executable, "-m", "augcourse.classgrade", ASSIGNMENT,
+                                  "--shard", f"{k}/2", "--workers", "1"], cwd=course,
+                                 env=course_environment(), text=True, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+                for k, course in enumerate(machines, start=1)]
+        outputs = [run.communicate(timeout=900) for run in runs]
+        from nbgrader.api import Gradebook
+
+        with Gradebook(url) as gradebook:
+            submissions = [s.student_id for s in gradebook.assignment_submissions(ASSIGNMENT)]
+            scores = {sid: {g.name: (g.auto_score, g.max_score) for g in gradebook
+                            .find_submission_notebook(ASSIGNMENT, ASSIGNMENT, sid).grades
+                            if g.cell.cell_type == "code"} for sid in SHARDED}
+    graded = [sorted(p.name for p in (course / "autograded").iterdir()) for course in machines]
+    return dict(codes=[run.returncode for run in runs], outputs=outputs, graded=graded,
+                submissions=submissions, scores=scores)
+
+
+def test_two_shards_at_once_grade_every_student_exactly_once(two_machines):
+    for code, (out, err) in zip(two_machines["codes"], two_machines["outputs"], strict=True):
+        assert code == 0, out + err[-3000:]
+    first, second = two_machines["graded"]
+    assert not set(first) & set(second), "a student was graded on both machines"
+    assert sorted(first + second) == sorted(SHARDED), "a student was graded on neither"
+    assert first == [s for s in SHARDED if classgrade.in_shard(s, 1, 2)]
+    assert sorted(two_machines["submissions"]) == sorted(SHARDED), \
+        "the gradebook must hold one submission per student"
+    for sid, mistake in SHARDED.items():
+        lost = sorted(name for name, (score, most) in two_machines["scores"][sid].items()
+                      if score is None or score < most)
+        expected = {s.name: s for s in kept_submissions(ASSIGNMENT)}[mistake].expect_lose \
+            if mistake else []
+        assert lost == sorted(expected), (sid, lost)
+    for k, (out, err) in enumerate(two_machines["outputs"], start=1):
+        assert f"shard {k}/2" in out and "grading ps01_pixels" in err
