@@ -67,11 +67,15 @@ def digit_augmenter(rotation=0.05, shift=0.1, zoom=0.1, name="digit_augment"):
 
 
 def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, validation_data=None,
-          weight_decay=0.0):
-    """Compile ``model`` (Adam, sparse cross-entropy, accuracy), fit it quietly, and return
+          weight_decay=0.0, status=True):
+    """Compile ``model`` (Adam, sparse cross-entropy, accuracy), fit it, and return
     ``(history_dict, seconds)``. ``seed`` seeds Python, NumPy and TensorFlow first, so the
     same call gives the same run on the same machine. ``weight_decay`` above 0 uses AdamW, which
-    shrinks every weight by ``learning_rate * weight_decay`` of itself at each step."""
+    shrinks every weight by ``learning_rate * weight_decay`` of itself at each step.
+
+    Keras's per-epoch progress is off (dozens of lines per run); instead each run ends with one
+    status line on stdout (``status=False``: none), so a cell that trains several models shows
+    how far it is and what a run costs."""
     import keras
 
     from augcourse.config import set_seed
@@ -91,7 +95,21 @@ def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, valida
     start = time.perf_counter()
     history = model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0,
                         validation_data=validation_data)
-    return history.history, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    if status:
+        print(run_status(history.history, len(x), seconds, seed))
+    return history.history, seconds
+
+
+def run_status(history, images, seconds, seed=None):
+    """One line about a finished training run: epochs, images, seconds, and the last
+    validation accuracy when there was validation data."""
+    epochs = len(history.get("loss", []))
+    line = (f"  trained {epochs} epochs on {images} images"
+            + ("" if seed is None else f" (seed {seed})") + f" in {seconds:.1f} s")
+    if "val_accuracy" in history:
+        line += f"; validation accuracy {history['val_accuracy'][-1]:.3f}"
+    return line
 
 
 def accuracy(model, x, y, batch_size=256):
@@ -105,4 +123,4 @@ def accuracy(model, x, y, batch_size=256):
     return float(np.mean(predicted == np.asarray(y)))
 
 
-__all__ = ["accuracy", "digit_augmenter", "small_cnn", "train"]
+__all__ = ["accuracy", "digit_augmenter", "run_status", "small_cnn", "train"]

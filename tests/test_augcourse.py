@@ -227,15 +227,23 @@ def test_left_right_arrows_reject_bad_input(kwargs, message):
         course_data.left_right_arrows(**kwargs)
 
 
-def test_small_cnn_trains_and_reports_accuracy():
+def test_small_cnn_trains_and_reports_accuracy(capsys):
     import keras
 
     from augcourse.models import accuracy, small_cnn, train
 
     images, labels = course_data.left_right_arrows(128, seed=1)
     model = small_cnn(classes=2, augmenter=keras.layers.RandomTranslation(0.05, 0.05))
-    history, seconds = train(model, images, labels, epochs=3)
+    history, seconds = train(model, images, labels, epochs=3, seed=4,
+                             validation_data=(images[:16], labels[:16]))
     assert len(history["loss"]) == 3 and seconds > 0
+    # one status line per run, on stdout (never stderr: graded cells must keep it empty)
+    printed = capsys.readouterr()
+    assert printed.err == "" and printed.out.count("\n") == 1
+    assert f"trained 3 epochs on 128 images (seed 4) in {seconds:.1f} s" in printed.out
+    assert f"validation accuracy {history['val_accuracy'][-1]:.3f}" in printed.out
+    train(small_cnn(classes=2), images, labels, epochs=1, status=False)
+    assert capsys.readouterr().out == ""
     assert 0.0 <= accuracy(model, images, labels) <= 1.0
     with pytest.raises(TypeError, match="Keras layer"):
         small_cnn(augmenter=lambda x: x)
