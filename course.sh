@@ -5,6 +5,8 @@
 #   bash course.sh test       set up and run the course's tests (pass pytest options after it)
 #   bash course.sh generate   rebuild exercises/ and solutions/ from source/ with nbgrader
 #   bash course.sh setup      only set up: a virtual environment in .venv with requirements.txt
+#   bash course.sh site [DIR] build the course as a static website, offline, in DIR/html
+#                             (default site/_build; config in site/; lessons run in fast mode)
 set -euo pipefail
 cd "$(dirname "$0")"
 # AUGCOURSE_VENV names an existing environment to use as it is (the tests use this): course.sh
@@ -60,6 +62,15 @@ generate() {
   rm -rf "$db"
 }
 
+site() {
+  # Sphinx with MyST-NB (site/conf.py, site/_toc.yml) reads START.ipynb, lessons/ and exercises/
+  # from the repository root; it caches the lessons' execution in DIR/.jupyter_cache, so a
+  # second build runs only what changed. -W: a warning (a broken link, say) fails the build.
+  local out="${1:-site/_build}"
+  "$VENV/bin/python" -m sphinx -b html -q -W -c site . "$out/html"
+  echo "course.sh: the course's website is in $out/html (open $out/html/index.html)"
+}
+
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -76,7 +87,10 @@ case "$cmd" in
   generate)
     setup
     generate ;;
+  site)
+    setup
+    site "$@" ;;
   *)
-    echo "usage: bash course.sh start | test [pytest options] | generate | setup" >&2
+    echo "usage: bash course.sh start | test [pytest options] | generate | site [DIR] | setup" >&2
     exit 2 ;;
 esac
