@@ -44,8 +44,8 @@ PY
   "$VENV/bin/python" -c 'import site, sys; open(site.getsitepackages()[0] + "/augcourse-course.pth", "w").write(sys.argv[1] + "\n")' "$PWD"
   # TensorFlow's C++ start-up lines (CUDA probe, absl) are written straight to file
   # descriptor 2; keep them in the terminal instead of every notebook's first cell.
-  # The kernel that runs students' code at autograde (augcourse/sandbox.py).
-  "$VENV/bin/python" -m augcourse.sandbox --install >/dev/null
+  # The kernel that runs students' code at autograde (augcourse/grading/sandbox.py).
+  "$VENV/bin/python" -m augcourse.grading.sandbox --install >/dev/null
   mkdir -p "$VENV/etc/ipython"
   printf '%s\n' "c.IPKernelApp.capture_fd_output = False" >"$VENV/etc/ipython/ipython_kernel_config.py"
 }

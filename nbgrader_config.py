@@ -41,8 +41,8 @@ c.Execute.extra_arguments = ["--IPKernelApp.capture_fd_output=False"]
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"[\s\S]"
 
-# Student code runs in the kernel "augcourse-sandbox" (augcourse/sandbox.py): no network, the
-# course folder covered except the student's own folder, no capabilities, memory and CPU-time
+# Student code runs in the kernel "augcourse-sandbox" (augcourse/grading/sandbox.py): no network,
+# the course folder covered except the student's own folder, no capabilities, memory and CPU-time
 # caps. It talks to nbgrader through Unix sockets (ZeroMQ's ipc transport), since TCP on
 # loopback cannot cross into its empty network namespace; one socket folder per nbgrader
 # process, so parallel graders never share one. Where the machine cannot sandbox, the kernel
@@ -51,7 +51,7 @@ import atexit  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-from augcourse import sandbox  # noqa: E402
+from augcourse.grading import sandbox  # noqa: E402
 
 os.environ["AUGCOURSE_COURSE_ROOT"] = course_root
 sandbox.install()  # writes the kernel spec only when it is missing or out of date

@@ -12,27 +12,6 @@ import numpy as np
 FAST = os.environ.get("AUGCOURSE_FAST", "") not in ("", "0")
 
 
-def results_dir(repo_root):
-    """Where benchmarks and tests write figures: ``$AUGCOURSE_RESULTS`` or ``<repo>/results``."""
-    from pathlib import Path
-
-    folder = Path(os.environ.get("AUGCOURSE_RESULTS", Path(repo_root) / "results"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def program_environment(**extra):
-    """``os.environ`` for running this environment's programs (nbgrader, jupyter) as child
-    processes, with ``extra`` added: its bin/ folder comes first on PATH, because nbgrader runs
-    helper programs (alembic) by name."""
-    import sys
-    from pathlib import Path
-
-    bin_folder = str(Path(sys.executable).parent)
-    return dict(os.environ, PATH=os.pathsep.join([bin_folder, os.environ.get("PATH", "")]),
-                **extra)
-
-
 def pick(full, fast):
     """Return ``fast`` in fast mode and ``full`` otherwise (for sizes, epochs, counts)."""
     return fast if FAST else full

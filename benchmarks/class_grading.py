@@ -10,7 +10,7 @@ It builds a synthetic class in a scratch course folder: the kept submissions of 
 (tests/submissions/: the model answer, the correct variants and the real mistakes) dealt out in
 turn to N students. It grades that class from nothing (a fresh gradebook, nothing autograded)
 first with one plain `nbgrader autograde ASSIGNMENT` process (every student in turn: the
-baseline), then with `python -m augcourse.classgrade`'s engine once per worker count, and
+baseline), then with `python -m augcourse.grading.classgrade`'s engine once per worker count, and
 prints seconds, students per minute, the speed-up over the baseline, how many cores were busy on
 average (CPU seconds of nbgrader and its kernels over wall seconds: a baseline that already
 keeps more than one core busy leaves less to gain), and whether every run gave every student
@@ -35,8 +35,8 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from course_harness import Course, kept_submissions, nbgrader  # noqa: E402
 
-from augcourse import classgrade  # noqa: E402
-from augcourse.config import results_dir  # noqa: E402
+from augcourse.grading import classgrade  # noqa: E402
+from augcourse.grading.environment import results_dir  # noqa: E402
 
 
 def submissions(assignment):

@@ -17,7 +17,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from augcourse.config import results_dir
+from augcourse.grading import metadata
+from augcourse.grading.environment import results_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -57,7 +58,7 @@ def main():
             took = seconds(cell)
             total += took
             stderr = any(o.output_type == "stream" and o.name == "stderr" for o in cell.outputs)
-            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", cell.id)
+            grade_id = (metadata.grade_id(cell) or cell.id)
             lines.append(f"  {grade_id:28s} {took:8.2f}  {'YES' if stderr else 'no'}")
         lines.append(f"  {'total':28s} {total:8.2f}")
     report = "\n".join(lines)

@@ -269,7 +269,7 @@ class Notebook:
     """A problem set's source notebook run cell by cell in this process."""
 
     def __init__(self, assignment):
-        from augcourse import tasktext
+        from augcourse.grading import metadata
 
         self.assignment = assignment
         path = REPO / "source" / assignment / f"{assignment}.ipynb"
@@ -277,11 +277,10 @@ class Notebook:
         for index, cell in enumerate(json.loads(path.read_text())["cells"]):
             if cell["cell_type"] != "code":
                 continue
-            meta = tasktext.nbgrader_meta(cell)
-            kind = ("test" if tasktext.is_test_cell(cell)
-                    else "solution" if meta.get("solution") else "setup")
-            self.cells.append((meta.get("grade_id", f"cell{index}"), kind,
-                               "".join(cell["source"])))
+            kind = ("test" if metadata.is_test(cell)
+                    else "solution" if metadata.is_solution_code(cell) else "setup")
+            self.cells.append((metadata.grade_id(cell) or f"cell{index}", kind,
+                               metadata.source(cell)))
         self.workdir = Path(tempfile.mkdtemp(prefix=f"mutation-{assignment}-"))
         shutil.copytree(path.parent, self.workdir, dirs_exist_ok=True)
         self.namespace = {"__name__": "__main__"}
@@ -357,7 +356,7 @@ def _strip_markers(source):
 
 
 def analyse(assignment, only_cell=None, log=print, verbose=False):
-    from augcourse import tasktext
+    from augcourse.grading import tasktext
 
     os.environ.setdefault("MPLBACKEND", "Agg")
     notebook = Notebook(assignment)
@@ -470,7 +469,7 @@ def run_kept(assignment, folder=None):
     sys.path.insert(0, str(REPO / "tests"))
     from course_harness import kept_submissions, read_submission
 
-    from augcourse import tasktext
+    from augcourse.grading import tasktext
 
     os.environ.setdefault("MPLBACKEND", "Agg")
     submissions = ([read_submission(p) for p in sorted(Path(folder).glob("*.py"))] if folder
@@ -491,7 +490,7 @@ def run_kept(assignment, folder=None):
 
 
 def _results():
-    from augcourse.config import results_dir
+    from augcourse.grading.environment import results_dir
 
     return results_dir(REPO)
 

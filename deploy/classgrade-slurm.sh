@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Grade one problem set on several machines with a Slurm job array: each array task grades its
-# share of the class (python -m augcourse.classgrade --shard K/N) against the one gradebook.
+# share of the class (python -m augcourse.grading.classgrade --shard K/N) against the one gradebook.
 #
 #   sbatch --array=0-3 deploy/classgrade-slurm.sh ps06_mixing     # 4 machines, shards 1/4 .. 4/4
 #
@@ -19,6 +19,6 @@ set -euo pipefail
 assignment="${1:?usage: sbatch --array=0-3 deploy/classgrade-slurm.sh ASSIGNMENT [options]}"
 shift
 cd "${SLURM_SUBMIT_DIR:-$(dirname "$0")/..}"
-exec .venv/bin/python -m augcourse.classgrade "$assignment" \
+exec .venv/bin/python -m augcourse.grading.classgrade "$assignment" \
   --shard "$((SLURM_ARRAY_TASK_ID + 1))/$SLURM_ARRAY_TASK_COUNT" \
   --workers "${SLURM_CPUS_PER_TASK:-2}" --no-progress "$@"

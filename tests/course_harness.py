@@ -30,7 +30,8 @@ from pathlib import Path
 
 import nbformat
 
-from augcourse.config import program_environment
+from augcourse.grading import metadata
+from augcourse.grading.environment import program_environment
 
 REPO = Path(__file__).resolve().parents[1]
 SUBMISSIONS = REPO / "tests" / "submissions"
@@ -81,8 +82,8 @@ def kept_submissions(assignment):
 
 
 def course_environment(**extra):
-    """The environment for a course command (augcourse.config.program_environment) without
-    AUGCOURSE_DB_URL and AUGCOURSE_EXCHANGE, so that the course's nbgrader_config.py decides the
+    """The environment for a course command (``program_environment``) without AUGCOURSE_DB_URL
+    and AUGCOURSE_EXCHANGE, so that the course's nbgrader_config.py decides the
     gradebook and the exchange."""
     env = program_environment(**extra)
     env.pop("AUGCOURSE_DB_URL", None)
@@ -171,18 +172,17 @@ def filled_notebook(release, solution, cells=None, fill_solutions=True, answer="
     (``{grade_id: source}``) where given, else from the notebook ``solution``
     (``fill_solutions``), else left as released."""
     student = nbformat.read(release, as_version=4)
-    model = {c.metadata["nbgrader"]["grade_id"]: c.source
+    model = {metadata.grade_id(c): c.source
              for c in nbformat.read(solution, as_version=4).cells
-             if c.metadata.get("nbgrader", {}).get("solution")}
+             if metadata.is_solution(c)}
     cells = dict(cells or {})
     unknown = set(cells) - set(model)
     if unknown:
         raise ValueError(f"no solution cells named {sorted(unknown)} in {Path(release).name}")
     for cell in student.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if not meta.get("solution"):
+        if not metadata.is_solution(cell):
             continue
-        grade_id = meta["grade_id"]
+        grade_id = metadata.grade_id(cell)
         if grade_id in cells:
             cell.source = cells[grade_id]
         elif fill_solutions:
@@ -246,8 +246,7 @@ def always_equal_cells(solution):
 
     cells, first = {}, True
     for cell in nbformat.read(solution, as_version=4).cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("solution"):
+        if not metadata.is_solution_code(cell):
             continue
         source = ALWAYS_EQUAL if first else ""
         first = False
@@ -260,7 +259,7 @@ def always_equal_cells(solution):
                                  else getattr(target, "elts", [])):
                         if isinstance(name, ast.Name):
                             source += f"{name.id} = Anything()\n"
-        cells[meta["grade_id"]] = source or "pass\n"
+        cells[metadata.grade_id(cell)] = source or "pass\n"
     return cells
 
 

@@ -1,12 +1,13 @@
-"""The tamper audit (augcourse/audit.py): it names every trick a hostile submission plays and
-finds nothing in honest work, the kept wrong submissions (honest mistakes) included."""
+"""The tamper audit (augcourse/grading/audit.py): it names every trick a hostile submission
+plays and finds nothing in honest work, the kept wrong submissions (honest mistakes) included."""
 
 import json
 
 import nbformat
 import pytest
 
-from augcourse import audit
+from augcourse.grading import metadata
+from augcourse.grading import audit
 
 from course_harness import (REPO, always_equal_cells, assignments, filled_notebook,
                             kept_submissions)
@@ -36,9 +37,9 @@ def test_honest_work_has_no_findings(assignment, tmp_path):
 
 def _first_solution_cell(assignment):
     release, _ = _paths(assignment)
-    return next(c.metadata["nbgrader"]["grade_id"]
+    return next(metadata.grade_id(c)
                 for c in nbformat.read(release, as_version=4).cells
-                if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+                if metadata.is_solution_code(c))
 
 
 TRICKS = {
@@ -126,7 +127,7 @@ def test_a_redefined_test_helper_is_named(tmp_path):
 def _restructured(assignment, change):
     release, solution = _paths(assignment)
     notebook = filled_notebook(release, solution)
-    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in notebook.cells]
+    ids = [metadata.grade_id(c) for c in notebook.cells]
     change(notebook.cells, ids)
     return release, notebook
 

@@ -285,7 +285,7 @@ def test_digit_augmenter_rejects_bad_input(kwargs, message):
 # ---- mixing checks ----------------------------------------------------------------------------
 
 def test_beta_check_passes_beta_draws_and_fails_other_distributions():
-    from augcourse.mixing import beta_check
+    from augcourse.mixing_checks import beta_check
 
     rng = np.random.default_rng(0)
     for alpha in (0.2, 1.0, 3.0):
@@ -301,14 +301,14 @@ def test_beta_check_passes_beta_draws_and_fails_other_distributions():
     ([], 0.2, "empty"), ([0.5] * 50, 0.2, "at least 100"), ([0.5] * 200, 0, "positive"),
 ])
 def test_beta_check_rejects_bad_input(weights, alpha, message):
-    from augcourse.mixing import beta_check
+    from augcourse.mixing_checks import beta_check
 
     with pytest.raises(ValueError, match=message):
         beta_check(weights, alpha)
 
 
 def test_cutmix_reference_shares_are_clipped_box_areas():
-    from augcourse.mixing import cutmix_reference_shares, shares_check
+    from augcourse.mixing_checks import cutmix_reference_shares, shares_check
 
     shares = cutmix_reference_shares(20_000, 1.0, 64, 64, seed=1)
     assert shares.min() >= 0 and shares.max() <= 1
@@ -320,7 +320,7 @@ def test_cutmix_reference_shares_are_clipped_box_areas():
 
 
 def test_boxes_finds_corners_and_whether_a_mask_is_one_filled_box():
-    from augcourse.mixing import boxes
+    from augcourse.mixing_checks import boxes
 
     masks = np.zeros((3, 6, 6), bool)
     masks[0, 1:3, 2:5] = True

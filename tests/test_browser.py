@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from augcourse.config import program_environment
+from augcourse.grading.environment import program_environment
 from course_harness import BIN, REPO
 from services import SHOTS, free_port, new_page, require_chromium, server
 

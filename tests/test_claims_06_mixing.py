@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from augcourse.mixing import beta_check, boxes, cutmix_reference_shares, shares_check
+from augcourse.mixing_checks import beta_check, boxes, cutmix_reference_shares, shares_check
 
 BASIS = np.eye(64, dtype=np.float32).reshape(64, 8, 8, 1)
 BASIS_LABELS = np.eye(64, dtype=np.float32)

@@ -1,4 +1,4 @@
-"""The class grader (augcourse/classgrade.py): parallel grading processes, each autograding
+"""The class grader (augcourse/grading/classgrade.py): parallel grading processes, each autograding
 one student at a time with nbgrader's API, a resumable run, tries again when the gradebook is
 busy or a worker dies, and a table that says what happened to every student."""
 
@@ -10,7 +10,8 @@ import threading
 import nbformat
 import pytest
 
-from augcourse import classgrade
+from augcourse.grading import metadata
+from augcourse.grading import classgrade
 
 from course_harness import Course, assignments
 
@@ -23,7 +24,7 @@ def class_of_four(root):
         course.submit(name, course.student_notebook())
     exits = course.student_notebook()
     first = next(c for c in exits.cells
-                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+                 if metadata.is_solution_code(c))
     first.source = "import os\nos._exit(0)\n" + first.source
     course.submit("cid", exits)
     folder = course.root / "submitted" / "dee" / course.assignment
@@ -101,7 +102,7 @@ def test_one_worker_for_the_whole_class_tells_the_students_apart(tmp_path):
     # her kernel inherits), then ends her kernel: the answer channel is a private copy
     forger = course.student_notebook()
     first = next(c for c in forger.cells
-                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+                 if metadata.is_solution_code(c))
     forged = json.dumps({"student": "eve", "success": True, "log": "", "seconds": 1.0})
     first.source = (f"import os\nos.write(1, {forged!r}.encode() + b'\\n')\nos._exit(0)\n"
                     + first.source)
@@ -191,7 +192,7 @@ def test_a_students_shard_is_the_same_in_every_process():
     import subprocess
     import sys
 
-    code = ("from augcourse.classgrade import in_shard; "
+    code = ("from augcourse.grading.classgrade import in_shard; "
             f"print([k for s in {IDS[:50]!r} for k in (1, 2, 3) if in_shard(s, k, 3)])")
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env=dict(os.environ, PYTHONHASHSEED=seed), check=True).stdout

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from augcourse.grading import metadata
 from course_harness import Course, kept_submissions, nbgrader
 
 ASSIGNMENT = "ps01_pixels"
@@ -96,9 +97,8 @@ def test_visible_tests_stay_visible(graded):
     course, _, pages = graded
     release = json.loads(course.release.read_text())
     visible = [" ".join(line.split()) for cell in release["cells"]
-               if cell["metadata"].get("nbgrader", {}).get("grade")
-               and not cell["metadata"]["nbgrader"].get("solution")
-               for line in "".join(cell["source"]).splitlines() if len(line.strip()) >= 25]
+               if metadata.is_test(cell)
+               for line in metadata.source(cell).splitlines() if len(line.strip()) >= 25]
     assert visible
     for student, text in pages["student"].items():
         missing = [line for line in visible if line not in text]

@@ -5,7 +5,8 @@ and every kept alternative correct submission gets full marks."""
 import nbformat
 import pytest
 
-from augcourse.config import results_dir
+from augcourse.grading import metadata
+from augcourse.grading.environment import results_dir
 
 from course_harness import REPO, Course, always_equal_cells, assignments, kept_submissions
 
@@ -32,7 +33,7 @@ def graded_course(assignment, tmp_path_factory):
                               ("tests_deleted_untouched", False)):
             notebook = course.student_notebook(fill_solutions=fill)
             notebook.cells = [c for c in notebook.cells
-                              if not c.metadata.get("nbgrader", {}).get("grade")
+                              if not metadata.is_graded(c)
                               or c.cell_type == "markdown"]
             course.submit(student, notebook, files=files if fill else None)
         for sub in submissions:
@@ -122,7 +123,7 @@ def test_visible_tests_explain_the_mistake(assignment, tmp_path_factory):
             continue
         notebook = course.autograded_notebook(sub.name)
         for cell in notebook["cells"]:
-            grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+            grade_id = metadata.grade_id(cell)
             if grade_id not in sub.expect_lose:
                 continue
             errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]

@@ -13,7 +13,8 @@ import sqlite3
 import nbformat
 import pytest
 
-from augcourse import audit
+from augcourse.grading import metadata
+from augcourse.grading import audit
 
 from course_harness import Course, always_equal_cells, nbgrader, strip_markers
 
@@ -33,14 +34,14 @@ def _replace(code):
 
 def _solution(course, grade_id):
     cell = next(c for c in nbformat.read(course.solution, as_version=4).cells
-                if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+                if metadata.grade_id(c) == grade_id)
     return strip_markers(cell.source)
 
 
 def _edit_cells(change, cells=None):
     def make(course):
         notebook = course.student_notebook(cells)
-        ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in notebook.cells]
+        ids = [metadata.grade_id(c) for c in notebook.cells]
         change(notebook.cells, ids)
         return notebook
     return make

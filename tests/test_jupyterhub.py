@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from augcourse.config import program_environment
+from augcourse.grading.environment import program_environment
 from course_harness import BIN, REPO, write_class_list
 from services import SHOTS, free_port, missing, new_page, server
 

@@ -15,7 +15,8 @@ import os
 import nbformat
 import pytest
 
-from augcourse.config import results_dir
+from augcourse.grading import metadata
+from augcourse.grading.environment import results_dir
 
 from course_harness import REPO, Course, assignments, reseeded
 
@@ -37,8 +38,7 @@ def seeded_solution(course, seed):
     """The solution's code cells for one seed, as ``{grade_id: source}``."""
     cells, first = {}, True
     for cell in nbformat.read(course.solution, as_version=4).cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("solution"):
+        if not metadata.is_solution_code(cell):
             continue
         source = reseeded(cell.source, seed)
         if first:  # also the generators a locked setup cell made (ps06's rng)
@@ -47,7 +47,7 @@ def seeded_solution(course, seed):
                       "    if type(_value).__name__ == 'Generator' and hasattr(_value, "
                       f"'reset_from_seed'):\n        _value.reset_from_seed({seed})\n" + source)
             first = False
-        cells[meta["grade_id"]] = source
+        cells[metadata.grade_id(cell)] = source
     return cells
 
 

@@ -13,7 +13,7 @@ import shutil
 import nbformat
 import pytest
 
-from augcourse import classgrade
+from augcourse.grading import classgrade
 
 from course_harness import REPO, filled_notebook, kept_submissions, nbgrader, write_class_list
 from services import postgres_server
@@ -153,7 +153,7 @@ def two_machines(tmp_path_factory):
                 folder = course / "submitted" / sid / ASSIGNMENT
                 folder.mkdir(parents=True)
                 nbformat.write(notebook, folder / release.name)
-        runs = [subprocess.Popen([sys.executable, "-m", "augcourse.classgrade", ASSIGNMENT,
+        runs = [subprocess.Popen([sys.executable, "-m", "augcourse.grading.classgrade", ASSIGNMENT,
                                   "--shard", f"{k}/2", "--workers", "1"], cwd=course,
                                  env=course_environment(), text=True, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from augcourse.grading import metadata
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -106,8 +108,8 @@ SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
 def test_source_notebook_nbgrader_metadata(path):
     cells = json.loads(path.read_text())["cells"]
-    meta = [c["metadata"]["nbgrader"] | {"type": c["cell_type"], "text": "".join(c["source"])}
-            for c in cells if "nbgrader" in c["metadata"]]
+    meta = [metadata.nbgrader(c) | {"type": c["cell_type"], "text": metadata.source(c)}
+            for c in cells if metadata.nbgrader(c)]
     grade_ids = [m["grade_id"] for m in meta]
     assert len(set(grade_ids)) == len(grade_ids), "duplicate grade_id"
     tests = [m for m in meta if m["grade"] and not m["solution"]]
@@ -227,6 +229,6 @@ def test_start_page_lists_every_lesson_and_problem_set_with_true_times_and_point
         assert abs(minutes - words / 200) <= 1, f"{lesson}: {words} words, page says {minutes} min"
         if problem_set:
             source = REPO / "source" / Path(problem_set).parent.name / Path(problem_set).name
-            worth = sum(c["metadata"].get("nbgrader", {}).get("points", 0)
+            worth = sum(metadata.points(c)
                         for c in json.loads(source.read_text())["cells"])
             assert points == worth, f"{problem_set} is worth {worth:g} points, page says {points}"

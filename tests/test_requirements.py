@@ -1,16 +1,16 @@
 """Every requirement of a problem set's task text has a check, and every check a requirement.
 
 The task text marks each requirement sentence ``**[4b]**``; each check in a test cell opens its
-message with the ids it enforces (``augcourse/tasktext.py``). A requirement without a check is a
-promise the grade does not keep; a check without a requirement holds the student to something
-the text never asked for; a check without a message teaches nothing.
+message with the ids it enforces (``augcourse/grading/tasktext.py``). A requirement without a
+check is a promise the grade does not keep; a check without a requirement holds the student to
+something the text never asked for; a check without a message teaches nothing.
 """
 
 import json
 
 import pytest
 
-from augcourse import tasktext
+from augcourse.grading import metadata, tasktext
 
 from course_harness import REPO, assignments
 
@@ -31,8 +31,8 @@ def _notebook(assignment):
 
 def _test_cells(notebook):
     for cell in notebook["cells"]:
-        if tasktext.is_test_cell(cell):
-            yield tasktext.nbgrader_meta(cell)["grade_id"], "".join(cell["source"])
+        if metadata.is_test(cell):
+            yield metadata.grade_id(cell), metadata.source(cell)
 
 
 @pytest.mark.parametrize("assignment", _params())

@@ -1,5 +1,5 @@
 """The grading sandbox: student code at autograde runs with no network, without the course's
-secrets, without capabilities, and under memory and CPU-time caps (augcourse/sandbox.py)."""
+secrets, without capabilities, and under memory and CPU-time caps (augcourse/grading/sandbox.py)."""
 
 import json
 import os
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from augcourse import sandbox
+from augcourse.grading import metadata
+from augcourse.grading import sandbox
 
 from course_harness import Course, assignments
 
@@ -49,9 +50,9 @@ def _secrets(root, student):
 def _run(code, cwd, root, **env):
     """Run ``python -c code`` through the sandbox launcher; return the completed process."""
     environment = dict(os.environ, AUGCOURSE_COURSE_ROOT=str(root), **env)
-    return subprocess.run([sys.executable, "-m", "augcourse.sandbox", "--", sys.executable, "-c",
-                           code], cwd=cwd, env=environment, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "augcourse.grading.sandbox", "--",
+                           sys.executable, "-c", code], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture
@@ -273,7 +274,7 @@ def test_a_kernel_ends_when_its_grader_is_killed(grader):
 def test_a_kernel_ends_on_sigterm_to_its_process_group(grader):
     """jupyter_client signals a kernel's whole process group. The kernel is the first process
     of its PID namespace, which ignores signals it has no handler for; the guard gives it one
-    for SIGTERM (augcourse.guard.end_on_sigterm)."""
+    for SIGTERM (augcourse.grading.guard.end_on_sigterm)."""
     import signal
 
     _, kernel = grader
@@ -316,7 +317,7 @@ def test_autograde_runs_student_code_in_the_sandbox(tmp_path):
     course.submit("honest", course.student_notebook())
     spy_notebook = course.student_notebook()
     first = next(c for c in spy_notebook.cells
-                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution"))
+                 if metadata.is_solution_code(c))
     secrets = dict(_secrets(course.root, "spy"),
                    other_student=str(course.root / "autograded" / "honest"))
     first.source = f"_SECRETS = {secrets!r}\n{SPY}\n{first.source}"
@@ -433,3 +434,32 @@ def test_the_guard_locks_what_it_protects(tmp_path):
     assert out[6].startswith("inside the cell: True")
     assert "numpy.allclose was replaced while this cell ran" in out[6]
     assert out[7].strip() == "next cell: False"
+
+
+def test_the_grading_kernel_loads_the_student_modules_and_of_the_grading_tools_only_the_guard(
+        tmp_path):
+    """The guard imports (and locks) every module students call, so a first import by a student
+    cell cannot be a patched one; the instructor's tools (audit, class grader, nbgrader) stay out
+    of the student's kernel."""
+    import ast
+
+    import augcourse
+
+    cells = ["import sys\nprint(sorted(m for m in sys.modules if m.startswith('augcourse')))\n"
+             "print('nbgrader' in sys.modules)"]
+    loaded, nbgrader_loaded = _run_cells(cells, sandbox.KERNEL_NAME, tmp_path)[0].splitlines()
+    expected = sorted(["augcourse", "augcourse.grading", "augcourse.grading.guard"]
+                      + [f"augcourse.{m}" for m in augcourse.STUDENT_MODULES])
+    assert ast.literal_eval(loaded) == expected
+    assert nbgrader_loaded == "False"
+
+
+def test_the_student_modules_are_every_module_of_the_package_but_grading():
+    import pkgutil
+
+    import augcourse
+
+    assert sorted(augcourse.STUDENT_MODULES) == sorted(
+        m.name for m in pkgutil.iter_modules(augcourse.__path__) if m.name != "grading")
+    for name in augcourse.STUDENT_MODULES:  # the package's docstring lists each
+        assert f"augcourse.{name} " in augcourse.__doc__, f"augcourse.{name} is not listed"

@@ -22,7 +22,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from augcourse import sandbox
+from augcourse.grading import metadata
+from augcourse.grading import sandbox
 
 from course_harness import REPO, Course, filled_notebook, nbgrader, strip_markers
 
@@ -140,7 +141,7 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, mak
               str(graded / "planter" / ASSIGNMENT / "planted.txt")]
     solution = strip_markers(next(
         c.source for c in nbformat.read(course.solution, as_version=4).cells
-        if c.metadata.get("nbgrader", {}).get("grade_id") == CELL))
+        if metadata.grade_id(c) == CELL))
     setup = (f"_TARGETS = {json.dumps({k: str(v) for k, v in targets.items()})}\n"
              f"_PAYLOAD = {payload!r}\n_PLANTS = {plants!r}\n")
     students = {"mallory": TRY_WRITES, "planter": PLANT + "open('mine.txt', 'w').write('x')\n",
@@ -174,6 +175,6 @@ def test_student_code_writes_only_its_own_folder_and_a_private_tmp(tmp_path, mak
 def _printed(course, student):
     notebook = course.autograded_notebook(student)
     cell = next(c for c in notebook["cells"]
-                if c["metadata"].get("nbgrader", {}).get("grade_id") == CELL)
+                if metadata.grade_id(c) == CELL)
     texts = [o.get("text", "") for o in cell.get("outputs", []) if o["output_type"] == "stream"]
     return "".join("".join(t) if isinstance(t, list) else t for t in texts)

@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from augcourse.config import results_dir
+from augcourse.grading import metadata
+from augcourse.grading.environment import results_dir
 
 from course_harness import reseeded
 
@@ -24,10 +25,10 @@ STATISTICAL = ("test_cutout", "test_mixup", "test_mixup_beta", "test_cutmix", "t
 
 def _cells():
     notebook = nbformat.read(SOURCE, as_version=4)
-    by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in notebook.cells
+    by_id = {metadata.grade_id(c): c.source for c in notebook.cells
              if c.cell_type == "code"}
     solutions = [c.source for c in notebook.cells  # every solution cell, in notebook order
-                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")]
+                 if metadata.is_solution_code(c)]
     return by_id["setup"], by_id["test_helpers"], solutions, [by_id[g] for g in STATISTICAL]
 
 

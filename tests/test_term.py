@@ -18,7 +18,7 @@ import zipfile
 import nbformat
 import pytest
 
-from augcourse.config import program_environment
+from augcourse.grading.environment import program_environment
 from course_harness import BIN, REPO, filled_notebook, kept_submissions, write_class_list
 
 ASSIGNMENT = "ps01_pixels"
@@ -99,8 +99,8 @@ def run_term(course, homes, exchange):
         zipped.writestr(f"{ASSIGNMENT}_s03_attempt_2026-11-20-10-00-00_{ASSIGNMENT}.ipynb",
                         nbformat.writes(work("s03")))
     command(course, "nbgrader", "zip_collect", ASSIGNMENT)
-    graded = command(course, "python", "-m", "augcourse.classgrade", ASSIGNMENT)
-    audit = command(course, "python", "-m", "augcourse.audit", ASSIGNMENT)
+    graded = command(course, "python", "-m", "augcourse.grading.classgrade", ASSIGNMENT)
+    audit = command(course, "python", "-m", "augcourse.grading.audit", ASSIGNMENT)
     # the written answer, graded by hand in formgrader (here through the same gradebook API)
     from nbgrader.api import Gradebook
 

@@ -5,8 +5,8 @@ NumPy, redefines a test's helper or fakes equality can pass tests it should fail
 resist the common tricks, and the sandbox keeps the course's files out of reach; this audit is
 the instructor's last check. Run it after autograde and review every flagged student by hand:
 
-    python -m augcourse.audit ps05_pitfalls            # in the course folder
-    python -m augcourse.audit ps05_pitfalls --course /path/to/course --json audit.json
+    python -m augcourse.grading.audit ps05_pitfalls            # in the course folder
+    python -m augcourse.grading.audit ps05_pitfalls --course /path/to/course --json audit.json
 
 It reads ``submitted/<student>/<assignment>/*.ipynb`` and compares each with the released
 notebook: cells the student could not change (locked cells whose source is as released) are
@@ -21,6 +21,8 @@ import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from augcourse.grading import metadata
 
 # Modules whose functions the tests rely on; assigning to their attributes is patching.
 LIBRARIES = {"numpy", "tensorflow", "keras", "augcourse", "builtins", "scipy", "sklearn",
@@ -267,7 +269,7 @@ def _python(source):
 
 
 def _cell_id(cell, index):
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
+    return metadata.grade_id(cell) or f"cell {index + 1}"
 
 
 def release_facts(release_path):
@@ -275,16 +277,14 @@ def release_facts(release_path):
     in released order)``."""
     notebook = json.loads(Path(release_path).read_text())
     locked, protected = {}, set()
-    order = [cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-             for cell in notebook["cells"]]
+    order = [metadata.grade_id(cell) for cell in notebook["cells"]]
     order = [grade_id for grade_id in order if grade_id]
     for cell in notebook["cells"]:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell["cell_type"] != "code":
+        if not metadata.is_code(cell):
             continue
-        source = "".join(cell["source"])
-        if meta.get("grade_id") and not meta.get("solution"):
-            locked[meta["grade_id"]] = source
+        source = metadata.source(cell)
+        if metadata.grade_id(cell) and not metadata.is_solution_code(cell):
+            locked[metadata.grade_id(cell)] = source
             try:
                 tree = ast.parse(_python(source))
             except SyntaxError:
@@ -294,15 +294,14 @@ def release_facts(release_path):
                 # (a test cell sets its own variables again before it uses them)
                 if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                     protected.add(node.name)
-                elif isinstance(node, ast.Assign) and not meta.get("grade"):
+                elif isinstance(node, ast.Assign) and not metadata.is_graded(cell):
                     protected.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return locked, protected, order
 
 
-def _structure(student, cells, order):
+def _structure(student, notebook_cells, order):
     """Findings about the graded cells themselves: removed, repeated, renamed or moved."""
-    seen = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in cells
-            if isinstance(c, dict)]
+    seen = [metadata.grade_id(c) for c in notebook_cells]
     seen = [grade_id for grade_id in seen if grade_id]
     findings = [Finding(student, grade_id, 0, f"the cell {kind}", "")
                 for grade_id, kind in
@@ -322,22 +321,20 @@ def audit_notebook(student, path, locked, protected, order=()):
     """The findings of one submitted notebook (a finding of its own if it cannot be read)."""
     try:
         notebook = json.loads(Path(path).read_text())
-        cells = notebook["cells"]
-        if not isinstance(cells, list):
+        notebook_cells = notebook["cells"]
+        if not isinstance(notebook_cells, list):
             raise TypeError("its cells are not a list")
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [Finding(student, "-", 0, f"notebook cannot be read: {error}", str(path))]
-    findings = _structure(student, cells, order) if order else []
+    findings = _structure(student, notebook_cells, order) if order else []
     aliases = {"np": "numpy", "tf": "tensorflow", "keras": "keras", "augcourse": "augcourse",
                "plt": "matplotlib", "os": "os", "sys": "sys", "builtins": "builtins"}
-    for index, cell in enumerate(cells):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+    for index, cell in enumerate(notebook_cells):
+        if not metadata.is_code(cell):
             continue
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
+        source = metadata.source(cell)
         name = _cell_id(cell, index)
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if name in locked and not meta.get("solution") and source == locked[name]:
+        if name in locked and not metadata.is_solution_code(cell) and source == locked[name]:
             continue  # as released: the student did not write it
         if re.search(r"^\s*[!%]", source, flags=re.M):
             findings.append(Finding(student, name, 0, "uses IPython magics or shell escapes",
@@ -395,7 +392,7 @@ def report(findings, students):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m augcourse.audit", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m augcourse.grading.audit", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("assignment")
     parser.add_argument("--course", default=".", help="the course folder (default: here)")

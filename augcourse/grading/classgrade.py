@@ -1,8 +1,8 @@
 """Autograde a whole class in parallel, resume after an interruption, and say what happened.
 
-    python -m augcourse.classgrade ps01_pixels                # in the course folder
-    python -m augcourse.classgrade ps01_pixels --workers 2 --course /path/to/course
-    python -m augcourse.classgrade ps01_pixels --shard 2/4     # this machine's quarter
+    python -m augcourse.grading.classgrade ps01_pixels                # in the course folder
+    python -m augcourse.grading.classgrade ps01_pixels --workers 2 --course /path/to/course
+    python -m augcourse.grading.classgrade ps01_pixels --shard 2/4     # this machine's quarter
 
 ``--workers`` grading processes run at once (the number of CPU cores unless told). Each loads
 nbgrader and the course's configuration once, then takes students from the class one at a time
@@ -41,7 +41,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from augcourse.config import program_environment
+from augcourse.grading.environment import program_environment
 
 BUSY = "database is locked"  # SQLite's words when another process holds the gradebook
 # nbgrader's words for the usual failures, and how the table says them
@@ -111,7 +111,7 @@ def serve(assignment, force):
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     app = NbGraderApp()
     app.load_config_file()  # the course's nbgrader_config.py, from the current folder
-    log = logging.getLogger("augcourse.classgrade")
+    log = logging.getLogger("augcourse.grading.classgrade")
     log.setLevel(logging.INFO)
     api = NbGraderAPI(CourseDirectory(config=app.config), config=app.config, log=log)
     for line in requests:
@@ -132,7 +132,7 @@ class Worker:
         logs.mkdir(parents=True, exist_ok=True)
         self.logs = logs
         self.output = open(logs / f"worker-{number}.log", "a")
-        command = [sys.executable, "-m", "augcourse.classgrade", assignment, "--serve"]
+        command = [sys.executable, "-m", "augcourse.grading.classgrade", assignment, "--serve"]
         self.process = subprocess.Popen(command + (["--force"] if force else []), cwd=course,
                                         env=program_environment(), text=True, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self.output)
@@ -309,7 +309,8 @@ def table(results, seconds, workers, shard=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m augcourse.classgrade", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m augcourse.grading.classgrade",
+                                     description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("assignment")
     parser.add_argument("--course", default=".", help="the course folder (default: here)")

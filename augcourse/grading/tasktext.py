@@ -12,19 +12,12 @@ the requirement.
 import ast
 import re
 
+from augcourse.grading import metadata
+
 # in the task text: **[4b]**
 TEXT_ID = re.compile(r"\*\*\[(\d+[a-z])\]\*\*")
 # at the start of a check's message: [4b] or [4b, 4c]
 CITED_IDS = re.compile(r"^\[(\d+[a-z](?:,\s*\d+[a-z])*)\]")
-
-
-def nbgrader_meta(cell):
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def is_test_cell(cell):
-    meta = nbgrader_meta(cell)
-    return cell["cell_type"] == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def requirements(notebook):
@@ -33,7 +26,7 @@ def requirements(notebook):
     for cell in notebook["cells"]:
         if cell["cell_type"] != "markdown":
             continue
-        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        text = metadata.source(cell)
         marks = list(TEXT_ID.finditer(text))
         if not marks:
             continue

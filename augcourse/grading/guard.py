@@ -1,7 +1,7 @@
 """Undo tampering before every cell of a graded notebook.
 
-The grading kernel (augcourse/sandbox.py's kernel spec) calls :func:`install` when it starts,
-before any cell runs. From then on, before each cell, the guard puts back
+The grading kernel (augcourse/grading/sandbox.py's kernel spec) calls :func:`install` when it
+starts, before any cell runs. From then on, before each cell, the guard puts back
 
 - every public function or class of NumPy (``numpy``, ``numpy.testing``, ``numpy.random``),
   ``math``, ``builtins`` and the course's own ``augcourse`` modules that an earlier cell
@@ -11,7 +11,7 @@ before any cell runs. From then on, before each cell, the guard puts back
 - a builtin that an earlier cell shadowed with a function (``def isinstance(*a): ...``).
 
 Each repair prints one line into the notebook (``augcourse guard: ...``), which the instructor
-sees in the autograded notebook; ``python -m augcourse.audit`` names the same tricks.
+sees in the autograded notebook; ``python -m augcourse.grading.audit`` names the same tricks.
 
 It also **locks** those modules: assigning or deleting one of their genuine names raises an
 AttributeError, so a student's function that patches NumPy while a test calls it fails that
@@ -170,16 +170,14 @@ def install(shell=None):
 
         shell = get_ipython()
     if shell is None:
-        raise RuntimeError("augcourse.guard.install() needs a running IPython kernel")
+        raise RuntimeError("augcourse.grading.guard.install() needs a running IPython kernel")
     # Import the watched modules now, before any student cell: a module first imported (and
     # patched) by a student cell would otherwise be recorded as patched.
     import importlib
-    import pkgutil
 
     import augcourse
 
-    for name in WATCHED_MODULES + tuple(
-            f"augcourse.{m.name}" for m in pkgutil.iter_modules(augcourse.__path__)):
+    for name in WATCHED_MODULES + tuple(f"augcourse.{m}" for m in augcourse.STUDENT_MODULES):
         importlib.import_module(name)
     guard = Guard(shell.user_ns, shell)
     guard.check()

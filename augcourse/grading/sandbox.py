@@ -29,8 +29,8 @@ Settings (environment): ``AUGCOURSE_COURSE_ROOT`` (set by nbgrader_config.py),
 ``AUGCOURSE_SANDBOX_CPU_SECONDS`` (1800; CPU time of the whole notebook, all threads),
 ``AUGCOURSE_SANDBOX=off`` to switch it off.
 
-    python -m augcourse.sandbox --install          # the kernel spec, into this environment
-    python -m augcourse.sandbox --check            # can this machine sandbox? (exit 0 if so)
+    python -m augcourse.grading.sandbox --install      # the kernel spec, into this environment
+    python -m augcourse.grading.sandbox --check        # can this machine sandbox? (exit 0 if so)
 """
 
 import json
@@ -41,6 +41,8 @@ import sys
 from pathlib import Path
 
 KERNEL_NAME = "augcourse-sandbox"
+# the augcourse package: visible, read-only, in every kernel (students import it)
+PACKAGE = Path(__file__).resolve().parents[1]
 WARNING = ("\n" + "!" * 78 + "\n!! augcourse sandbox: {why}.\n!! Student code runs UNSANDBOXED: "
            "with network, as the grader's user, able to read source/ and the gradebook.\n"
            + "!" * 78 + "\n")
@@ -99,7 +101,7 @@ def unavailable_reason():
 def hidden_folders(course_root, keep):
     """``{folder to cover: [paths inside it to put back]}``: the course root and the folder of
     the augcourse package's checkout, each with the kept paths that lie inside it."""
-    package_root = Path(__file__).resolve().parents[1]
+    package_root = PACKAGE.parent
     roots = {Path(p).resolve() for p in (course_root, package_root) if p}
     # a root inside another root is covered by it
     roots = {r for r in roots if not any(r != o and r.is_relative_to(o) for o in roots)}
@@ -173,8 +175,7 @@ def _inside(command):
     home; cap resources, drop capabilities, start."""
     workdir = Path.cwd().resolve()
     course_root = os.environ.get("AUGCOURSE_COURSE_ROOT")
-    package = Path(__file__).resolve().parent
-    keep = {package: "ro", Path(sys.prefix).resolve(): "ro", **_connection_paths(command),
+    keep = {PACKAGE: "ro", Path(sys.prefix).resolve(): "ro", **_connection_paths(command),
             workdir: "rw"}
     # a handle on each kept folder or file, taken before anything is covered; bound back from
     # /proc/<pid>/fd/<n> (mount -c: the link's target, not a path looked up again)
@@ -267,8 +268,9 @@ def install(prefix=None):
     """Write the kernel spec ``augcourse-sandbox`` into ``prefix`` (this environment), unless
     it is there already as it should be. Returns its folder."""
     folder = installed_spec(prefix).parent
-    # the guard (augcourse/guard.py) starts before any cell and leaves no name behind
-    guard = "--IPKernelApp.exec_lines=[\"__import__('augcourse.guard').guard.install()\"]"
+    # the guard (augcourse/grading/guard.py) starts before any cell and leaves no name behind
+    guard = ("--IPKernelApp.exec_lines=[\"__import__('augcourse.grading.guard')"
+             ".grading.guard.install()\"]")
     spec = {"argv": [*_this_script(), "--", sys.executable, "-m",
                      "ipykernel_launcher", "-f", "{connection_file}", guard],
             "display_name": "Python 3 (augcourse grading sandbox)", "language": "python",
