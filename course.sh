@@ -2,8 +2,10 @@
 # One entry point for the course.
 #   bash course.sh start      set up (first time: a few minutes) and open the course in JupyterLab,
 #                             on its start page (START.ipynb)
-#   bash course.sh test       set up and run the course's tests (pass pytest options after it)
+#   bash course.sh test [all] set up and run the course's tests, or with "all" every tier (CI);
+#                             pytest options after it
 #   bash course.sh generate   rebuild exercises/ and solutions/ from source/ with nbgrader
+#   bash course.sh fmt        clean notebooks as they are committed: cell ids, no outputs
 #   bash course.sh setup      only set up: a virtual environment in .venv with requirements.txt
 #   bash course.sh site [DIR] build the course as a static website, offline, in DIR/html
 #                             (default site/_build; config in site/; lessons run in fast mode)
@@ -83,14 +85,20 @@ case "$cmd" in
       --LabApp.default_url=/lab/tree/START.ipynb "${as_root[@]}" "$@" ;;
   test)
     setup
-    exec "$VENV/bin/python" -m pytest "$@" ;;
+    # the tiers in pyproject's testpaths, or every tier with "all" (what CI runs);
+    # in parallel, one worker per core (-n 0: in this process)
+    if [ "${1:-}" = all ]; then shift; set -- tests "$@"; fi
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadfile "$@" ;;
   generate)
     setup
     generate ;;
+  fmt)
+    setup
+    "$VENV/bin/python" tools/fmt_notebooks.py "$@" ;;
   site)
     setup
     site "$@" ;;
   *)
-    echo "usage: bash course.sh start | test [pytest options] | generate | site [DIR] | setup" >&2
+    echo "usage: bash course.sh start | test [all] [pytest options] | generate | fmt | site [DIR] | setup" >&2
     exit 2 ;;
 esac

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what tests/test_postgres.py, test_browser.py and test_jupyterhub.py need from the
+# Install what tests/deployment/test_postgres.py, test_browser.py and test_jupyterhub.py need from the
 # system, where missing: Debian's postgresql and chromium, and configurable-http-proxy from npm.
 set -euo pipefail
 apt_wanted=()

@@ -2,8 +2,8 @@
 
 Run it with ``jupyterhub -f deploy/jupyterhub_config.py`` on the server (JupyterHub needs the
 Node.js proxy: ``npm install -g configurable-http-proxy``). INSTRUCTORS.md, "A class on
-JupyterHub", walks through the set-up; tests/test_jupyterhub.py loads this file and starts a hub
-from it on loopback.
+JupyterHub", walks through the set-up; tests/deployment/test_jupyterhub.py loads this file and
+starts a hub from it on loopback.
 
 Who is who:
 - every user logs in with the hub's authenticator (PAM by default: the server's system accounts)

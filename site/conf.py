@@ -36,7 +36,7 @@ exclude_patterns = [".*", "**/.ipynb_checkpoints", "site", "source", "solutions"
 
 nb_execution_mode = "cache"
 nb_execution_excludepatterns = ["START.ipynb", "exercises/*/*.ipynb"]
-nb_execution_in_temp = False  # in lessons/, as in JupyterLab and tests/test_lessons.py
+nb_execution_in_temp = False  # in lessons/, as in JupyterLab and tests/notebooks/test_lessons.py
 nb_execution_timeout = 900  # seconds a cell may take
 nb_execution_raise_on_error = True  # a lesson that fails fails the build
 nb_execution_show_tb = True

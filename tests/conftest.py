@@ -1,7 +1,33 @@
-"""Tests marked slow run only when asked for: ``bash course.sh test -m slow``. The browser
-tests share one headless Chromium per test file (``browser``)."""
+"""Shared pytest set-up.
+
+- Tests live in tiers, one folder each (unit, claims, notebooks, grading, integrity, benchmarks,
+  deployment). `bash course.sh test` runs the tiers a course author needs (pyproject's
+  `testpaths`); `bash course.sh test all` adds benchmarks and deployment, as CI does. The run
+  ends with the seconds spent in each tier, also written to `results/test_tier_seconds.txt`.
+- Tests run in parallel (pytest-xdist, `--dist loadfile`): the tests of one file stay on one
+  worker, so a file's fixtures (a generated and graded course, a built site, a database
+  server) are made once.
+- Tests marked slow run only when asked for: `bash course.sh test -m slow`.
+- The browser tests share one headless Chromium per test file (`browser`).
+"""
+
+import time
+from collections import defaultdict
+from pathlib import Path
 
 import pytest
+
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "claims", "notebooks", "grading", "integrity", "benchmarks", "deployment")
+_seconds = defaultdict(float)
+_started = time.monotonic()
+
+
+def tier_of(nodeid):
+    """The tier of a test from its node id (``tests/<tier>/test_x.py::...``)."""
+    parts = Path(nodeid.split("::")[0]).parts
+    tier = parts[parts.index("tests") + 1] if "tests" in parts else parts[0]
+    return tier if tier in TIERS else "other"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -11,6 +37,26 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_runtest_logreport(report):
+    # on the controller under xdist too: every worker's reports come back here
+    _seconds[tier_of(report.nodeid.split("@")[0])] += report.duration
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput") or not _seconds:
+        return
+    wall = time.monotonic() - _started
+    lines = ["test seconds per tier (summed over tests; workers run side by side):"]
+    lines += [f"  {tier:11s} {_seconds[tier]:8.1f}" for tier in (*TIERS, "other")
+              if tier in _seconds]
+    lines.append(f"  {'wall time':11s} {wall:8.1f}")
+    for line in lines:
+        terminalreporter.write_line(line)
+    from augcourse.grading.environment import results_dir
+
+    (results_dir(TESTS.parent) / "test_tier_seconds.txt").write_text("\n".join(lines) + "\n")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ A graded function's task text marks each requirement sentence with an id in bold
 ``**[4b]**`` (part 4, requirement b). Every check in a test cell (an ``assert`` or a
 ``raise AssertionError``) opens its message with the ids it enforces, ``"[4b] ..."`` or
 ``"[4b, 4c] ..."``, so a student who sees a failure can find the sentence, and the course can
-prove, with ``tests/test_requirements.py``, that every requirement has a check and every check
+prove, with ``tests/unit/test_requirements.py``, that every requirement has a check and every check
 a requirement. ``benchmarks/mutation_analysis.py`` then shows that the checks fail without
 the requirement.
 """

@@ -5,7 +5,7 @@ The start page opens first and its link leads to lesson 1; the navigation lists 
 problem set in course order; every lesson shows its figures; the problem sets are the student
 versions; the search box finds a term. A second build takes the lessons from the cache.
 
-Like tests/test_browser.py, this skips on a laptop without Chromium and fails in CI
+Like tests/deployment/test_browser.py, this skips on a laptop without Chromium and fails in CI
 (AUGCOURSE_REQUIRE_SYSTEM=1). A screenshot of lesson 4 goes to results/browser/.
 """
 

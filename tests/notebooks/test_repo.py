@@ -13,7 +13,7 @@ import pytest
 
 from augcourse.grading import metadata
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
@@ -98,8 +98,37 @@ def test_notebook_is_committed_clean(path):
     assert len(set(ids)) == len(ids), "duplicate cell ids"
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
-            assert cell["outputs"] == [], f"cell {cell['id']} has outputs"
-            assert cell["execution_count"] is None, f"cell {cell['id']} has an execution count"
+            assert cell["outputs"] == [], f"cell {cell['id']} has outputs: bash course.sh fmt"
+            assert cell["execution_count"] is None, (
+                f"cell {cell['id']} has an execution count: bash course.sh fmt")
+
+
+@pytest.mark.filterwarnings("ignore::nbformat.warnings.MissingIDFieldWarning")  # on purpose
+@pytest.mark.filterwarnings("ignore::nbformat.warnings.DuplicateCellId")
+def test_fmt_cleans_what_the_clean_check_refuses_and_keeps_clean_notebooks(tmp_path):
+    import nbformat
+
+    lesson = REPO / "lessons" / "01_pixels.ipynb"
+    dirty = json.loads(lesson.read_text())
+    code = [c for c in dirty["cells"] if c["cell_type"] == "code"]
+    code[0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "hello"}]
+    code[0]["execution_count"] = 3
+    code[1]["metadata"]["scrolled"] = True
+    dirty["cells"][2]["id"] = dirty["cells"][1]["id"]  # a repeated id
+    del dirty["cells"][3]["id"]
+    (tmp_path / "dirty.ipynb").write_text(json.dumps(dirty))  # past nbformat, which mends ids
+    with pytest.raises(AssertionError):
+        test_notebook_is_committed_clean(tmp_path / "dirty.ipynb")
+    shutil.copy(lesson, tmp_path / "clean.ipynb")
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "fmt_notebooks.py"),
+                           str(tmp_path / "dirty.ipynb"), str(tmp_path / "clean.ipynb")],
+                          text=True, capture_output=True)
+    assert proc.returncode == 0 and "2 notebooks, 1 changed" in proc.stdout, proc.stdout
+    assert (tmp_path / "clean.ipynb").read_bytes() == lesson.read_bytes()
+    test_notebook_is_committed_clean(tmp_path / "dirty.ipynb")
+    fixed = nbformat.read(tmp_path / "dirty.ipynb", as_version=4)
+    assert [c.source for c in fixed.cells] == ["".join(c["source"]) for c in dirty["cells"]]
+    assert "scrolled" not in fixed.cells[dirty["cells"].index(code[1])].metadata
 
 
 SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
@@ -146,7 +175,7 @@ def test_generated_folders_match_source(tmp_path):
 
 def test_linter_passes_on_package_tests_and_notebooks():
     proc = subprocess.run([str(BIN / "ruff"), "check", "--output-format", "concise",
-                           "augcourse", "tests", "source", "lessons", "benchmarks",
+                           "augcourse", "tests", "source", "lessons", "benchmarks", "tools",
                            "nbgrader_config.py"],
                           cwd=REPO, text=True, capture_output=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -156,7 +185,7 @@ def test_ci_runs_the_readme_test_command():
     readme = (REPO / "README.md").read_text()
     ci = (REPO / ".ci" / "run").read_text()
     assert "bash course.sh test" in readme and "bash course.sh start" in readme
-    assert "bash course.sh test" in ci
+    assert "bash course.sh test all" in readme and "bash course.sh test all" in ci
 
 
 def test_start_command_serves_jupyterlab_on_loopback_with_the_start_page():
@@ -232,3 +261,14 @@ def test_start_page_lists_every_lesson_and_problem_set_with_true_times_and_point
             worth = sum(metadata.points(c)
                         for c in json.loads(source.read_text())["cells"])
             assert points == worth, f"{problem_set} is worth {worth:g} points, page says {points}"
+
+
+def test_contributing_names_only_paths_that_exist():
+    """CONTRIBUTING.md sends authors to files and folders; each one it names must be there."""
+    text = (REPO / "CONTRIBUTING.md").read_text()
+    named = set(re.findall(r"`((?:lessons|source|tests|augcourse|benchmarks|tools)/[\w./-]*)`",
+                           text))
+    assert len(named) > 10
+    missing = sorted(p for p in named
+                     if "<" not in p and "NN" not in p and not (REPO / p).exists())
+    assert not missing, f"CONTRIBUTING.md names paths that do not exist: {missing}"

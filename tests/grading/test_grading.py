@@ -12,42 +12,65 @@ from course_harness import REPO, Course, always_equal_cells, assignments, kept_s
 
 SPECIAL = ("solution", "untouched", "tests_deleted_solution", "tests_deleted_untouched",
            "always_equal")
-_graded = {}
+
+
+class _Graded:
+    """Each assignment's course, generated and graded once per test session (see
+    ``graded_course``); a generate or autograde that failed is reported once, and every later
+    test of that assignment fails with the same message instead of running it again."""
+
+    def __init__(self, tmp_path_factory):
+        self.factory = tmp_path_factory
+        self.courses = {}
+
+    def __call__(self, assignment):
+        if assignment not in self.courses:
+            try:
+                self.courses[assignment] = graded_course(assignment, self.factory)
+            except Exception as error:  # noqa: BLE001 (kept, and shown by every test)
+                self.courses[assignment] = error
+        course = self.courses[assignment]
+        if isinstance(course, Exception):
+            pytest.fail(f"{assignment} could not be generated and graded: {course!r}")
+        return course
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory):
+    """``graded(assignment)``: the course with every kept submission autograded."""
+    return _Graded(tmp_path_factory)
 
 
 def graded_course(assignment, tmp_path_factory):
     """Generate, submit every kept submission and autograde them all in one nbgrader run."""
-    if assignment not in _graded:
-        course = Course(tmp_path_factory.mktemp(assignment), assignment)
-        course.submit("solution", course.student_notebook())
-        course.submit("untouched", course.student_notebook(fill_solutions=False))
-        course.submit("always_equal",
-                      course.student_notebook(always_equal_cells(course.solution)))
-        submissions = kept_submissions(assignment)
-        # the project's trained files, made once by running the solution, for the submissions
-        # that ship them (training them again for each student would take minutes)
-        files = course.solution_files() if any(sub.files for sub in submissions) else None
-        if files is not None:
-            course.submit("solution_with_files", course.student_notebook(), files=files)
-        for student, fill in (("tests_deleted_solution", True),
-                              ("tests_deleted_untouched", False)):
-            notebook = course.student_notebook(fill_solutions=fill)
-            notebook.cells = [c for c in notebook.cells
-                              if not metadata.is_graded(c)
-                              or c.cell_type == "markdown"]
-            course.submit(student, notebook, files=files if fill else None)
-        for sub in submissions:
-            course.submit(sub.name, course.student_notebook(sub.cells),
-                          files=course.solution_files() if sub.files else None)
-        seconds, log = course.autograde()
-        count = len(submissions) + len(SPECIAL)
-        line = (f"{assignment}: autograde {seconds:.1f} s for {count} submissions, "
-                f"{seconds / count:.1f} s each")
-        # figures for the CI log; not committed
-        with open(results_dir(REPO) / "autograde_seconds.txt", "a") as figures:
-            figures.write(line + "\n")
-        _graded[assignment] = course
-    return _graded[assignment]
+    course = Course(tmp_path_factory.mktemp(assignment), assignment)
+    course.submit("solution", course.student_notebook())
+    course.submit("untouched", course.student_notebook(fill_solutions=False))
+    course.submit("always_equal",
+                  course.student_notebook(always_equal_cells(course.solution)))
+    submissions = kept_submissions(assignment)
+    # the project's trained files, made once by running the solution, for the submissions
+    # that ship them (training them again for each student would take minutes)
+    files = course.solution_files() if any(sub.files for sub in submissions) else None
+    if files is not None:
+        course.submit("solution_with_files", course.student_notebook(), files=files)
+    for student, fill in (("tests_deleted_solution", True),
+                          ("tests_deleted_untouched", False)):
+        notebook = course.student_notebook(fill_solutions=fill)
+        notebook.cells = [c for c in notebook.cells
+                          if not metadata.is_graded(c) or c.cell_type == "markdown"]
+        course.submit(student, notebook, files=files if fill else None)
+    for sub in submissions:
+        course.submit(sub.name, course.student_notebook(sub.cells),
+                      files=course.solution_files() if sub.files else None)
+    seconds, log = course.autograde()
+    count = len(submissions) + len(SPECIAL)
+    line = (f"{assignment}: autograde {seconds:.1f} s for {count} submissions, "
+            f"{seconds / count:.1f} s each")
+    # figures for the CI log; not committed
+    with open(results_dir(REPO) / "autograde_seconds.txt", "a") as figures:
+        figures.write(line + "\n")
+    return course
 
 
 def _cases():
@@ -70,29 +93,29 @@ def test_every_assignment_keeps_enough_submissions(assignment):
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_solution_scores_full_marks(assignment, tmp_path_factory):
-    scores = graded_course(assignment, tmp_path_factory).scores("solution")
+def test_solution_scores_full_marks(assignment, graded):
+    scores = graded(assignment).scores("solution")
     assert scores, "no auto-graded test cells found"
     assert all(s == m for s, m in scores.values()), _describe(scores)
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_untouched_student_version_scores_zero(assignment, tmp_path_factory):
-    scores = graded_course(assignment, tmp_path_factory).scores("untouched")
+def test_untouched_student_version_scores_zero(assignment, graded):
+    scores = graded(assignment).scores("untouched")
     assert scores and all(s == 0 for s, _ in scores.values()), _describe(scores)
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_always_equal_objects_earn_nothing(assignment, tmp_path_factory):
+def test_always_equal_objects_earn_nothing(assignment, graded):
     """A student whose every function returns an object equal to everything scores 0: the
     tests turn values into NumPy arrays of a checked type before they compare."""
-    scores = graded_course(assignment, tmp_path_factory).scores("always_equal")
+    scores = graded(assignment).scores("always_equal")
     assert scores and all(s == 0 for s, _ in scores.values()), _describe(scores)
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_deleted_test_cells_are_restored_and_graded(assignment, tmp_path_factory):
-    course = graded_course(assignment, tmp_path_factory)
+def test_deleted_test_cells_are_restored_and_graded(assignment, graded):
+    course = graded(assignment)
     full = course.scores("tests_deleted_solution")
     zero = course.scores("tests_deleted_untouched")
     assert full == course.scores("solution"), _describe(full)
@@ -100,8 +123,8 @@ def test_deleted_test_cells_are_restored_and_graded(assignment, tmp_path_factory
 
 
 @pytest.mark.parametrize("assignment, submission", list(_cases()))
-def test_kept_submission_scores_as_expected(assignment, submission, tmp_path_factory):
-    course = graded_course(assignment, tmp_path_factory)
+def test_kept_submission_scores_as_expected(assignment, submission, graded):
+    course = graded(assignment)
     scores = course.scores(submission.name)
     unknown = set(submission.expect_lose) - set(scores)
     assert not unknown, f"{submission.name}: expects test cells that do not exist: {unknown}"
@@ -114,31 +137,34 @@ def test_kept_submission_scores_as_expected(assignment, submission, tmp_path_fac
             f"{sorted(submission.expect_lose)}; scores were {_describe(scores)}")
 
 
-@pytest.mark.parametrize("assignment", assignments())
-def test_visible_tests_explain_the_mistake(assignment, tmp_path_factory):
+def _wrong_cases():
+    for assignment in assignments():
+        for sub in kept_submissions(assignment):
+            if not sub.expect_full:
+                yield pytest.param(assignment, sub, id=f"{assignment}-{sub.name}")
+
+
+@pytest.mark.parametrize("assignment, submission", list(_wrong_cases()))
+def test_visible_tests_explain_the_mistake(assignment, submission, graded):
     """A wrong submission's failing cell shows our message, not a bare AssertionError."""
-    course = graded_course(assignment, tmp_path_factory)
-    for sub in kept_submissions(assignment):
-        if sub.expect_full:
+    notebook = graded(assignment).autograded_notebook(submission.name)
+    for cell in notebook["cells"]:
+        grade_id = metadata.grade_id(cell)
+        if grade_id not in submission.expect_lose:
             continue
-        notebook = course.autograded_notebook(sub.name)
-        for cell in notebook["cells"]:
-            grade_id = metadata.grade_id(cell)
-            if grade_id not in sub.expect_lose:
-                continue
-            errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
-            assert errors, f"{sub.name}: {grade_id} lost points without an error output"
-            if errors[0]["ename"] == "AssertionError":
-                assert errors[0]["evalue"].strip(), (
-                    f"{sub.name}: {grade_id} failed with a bare AssertionError")
+        errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+        assert errors, f"{submission.name}: {grade_id} lost points without an error output"
+        if errors[0]["ename"] == "AssertionError":
+            assert errors[0]["evalue"].strip(), (
+                f"{submission.name}: {grade_id} failed with a bare AssertionError")
 
 
 @pytest.mark.parametrize("assignment", assignments())
-def test_validate_passes_the_solution(assignment, tmp_path_factory):
+def test_validate_passes_the_solution(assignment, graded):
     """What a student sees after pressing Validate on a correct notebook."""
     from course_harness import nbgrader
 
-    course = graded_course(assignment, tmp_path_factory)
+    course = graded(assignment)
     path = course.root / "validate" / course.release.name
     path.parent.mkdir()
     nbformat.write(course.student_notebook(), path)
@@ -188,11 +214,10 @@ def _tree(folder):
 
 @pytest.mark.parametrize("assignment", [a for a in assignments()
                                         if any(s.files for s in kept_submissions(a))])
-def test_student_files_are_used_at_autograde_and_never_overwritten(assignment,
-                                                                   tmp_path_factory):
+def test_student_files_are_used_at_autograde_and_never_overwritten(assignment, graded):
     """A student who trained before submitting is graded on those files: autograde loads them
     (no training again) and leaves them byte for byte as submitted."""
-    course = graded_course(assignment, tmp_path_factory)
+    course = graded(assignment)
     shipped = _tree(course.solution_files())
     graded = course.root / "autograded" / "solution_with_files" / assignment
     after = {name: data for name, data in _tree(graded).items() if name in shipped}

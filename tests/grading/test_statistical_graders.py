@@ -17,7 +17,7 @@ from augcourse.grading.environment import results_dir
 
 from course_harness import reseeded
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "source" / "ps06_mixing" / "ps06_mixing.ipynb"
 # every test cell of problem set 6 that judges a distribution (positions, partners, weights)
 STATISTICAL = ("test_cutout", "test_mixup", "test_mixup_beta", "test_cutmix", "test_cutmix_boxes")

@@ -6,8 +6,9 @@ Each seed is one student of a class: the instructor's solution, with every seed 
 the global seed set to it before the first solution cell. The test cells that draw random
 numbers after that draw other numbers too, so a threshold that a correct solution misses by
 chance shows up here. Slow (minutes per assignment; the project trains two models per seed):
-``bash course.sh test -m slow tests/test_no_flaky_grades.py``; ``AUGCOURSE_GRADE_SEEDS`` sets
-how many seeds (20 unless told). The figures go to ``results/no_flaky_grades.txt``.
+``bash course.sh test -m slow tests/grading/test_no_flaky_grades.py``;
+``AUGCOURSE_GRADE_SEEDS`` sets how many seeds (20 unless told). The figures go to
+``results/no_flaky_grades.txt``.
 """
 
 import os
