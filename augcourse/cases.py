@@ -21,6 +21,8 @@ def examples(strategy, count, seed):
 
     The first values Hypothesis draws are its simplest (all zeros, the smallest shape): the edge
     cases come first. No shrinking and no example database: this only draws.
+
+    Used by the problem sets' hidden tests; not taught.
     """
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as fixed_seed
@@ -46,6 +48,8 @@ def image_arrays(dtype="float32", batch=True, batch_sizes=(1, 6), sides=(1, 9), 
     picks one); ``sides`` bounds height and width separately (non-square images come up);
     ``channels`` lists the channel counts allowed; ``values`` = ``(low, high)`` narrows the
     values (in the dtype's own units).
+
+    Used by the problem sets' hidden tests; not taught.
     """
     from hypothesis import strategies as st
     from hypothesis.extra import numpy as hnp
@@ -72,12 +76,18 @@ def image_arrays(dtype="float32", batch=True, batch_sizes=(1, 6), sides=(1, 9), 
 
 
 def images(count, seed, **options):
-    """``count`` generated images or batches (see :func:`image_arrays` for the options)."""
+    """``count`` generated images or batches (see :func:`image_arrays` for the options).
+
+    Used by the problem sets' hidden tests; not taught.
+    """
     return examples(image_arrays(**options), count, seed)
 
 
 def shapes(count, seed, batch=True, batch_sizes=(1, 6), sides=(1, 9), channels=(1, 3)):
-    """``count`` generated shapes ``(N, H, W, C)`` (or ``(H, W, C)``), non-square included."""
+    """``count`` generated shapes ``(N, H, W, C)`` (or ``(H, W, C)``), non-square included.
+
+    Used by the problem sets' hidden tests; not taught.
+    """
     from hypothesis import strategies as st
 
     side = st.integers(*sides)

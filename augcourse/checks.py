@@ -4,7 +4,10 @@ import numpy as np
 
 
 class ImageInputError(ValueError):
-    """An argument is not an image or a batch of images of the expected form."""
+    """An argument is not an image or a batch of images of the expected form.
+
+    Raised by the helpers of this package; not taught.
+    """
 
 
 def _as_array(images, name):
@@ -28,6 +31,8 @@ def check_images(images, name="images", ranks=(3, 4), channels=(1, 3)):
     channels)`` (restricted by ``ranks``); ``channels`` in ``channels``; dtype ``uint8``
     (values 0..255) or a float dtype with values in [0, 1]. Anything else raises
     :class:`ImageInputError` with a message that names the problem.
+
+    Used by the helpers of this package; not taught.
     """
     array = _as_array(images, name)
     if array.ndim not in ranks:

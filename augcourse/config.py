@@ -13,7 +13,10 @@ FAST = os.environ.get("AUGCOURSE_FAST", "") not in ("", "0")
 
 
 def pick(full, fast):
-    """Return ``fast`` in fast mode and ``full`` otherwise (for sizes, epochs, counts)."""
+    """Return ``fast`` in fast mode and ``full`` otherwise (for sizes, epochs, counts).
+
+    Used in lessons 4 to 9.
+    """
     return fast if FAST else full
 
 
@@ -22,6 +25,8 @@ def set_seed(seed=42):
 
     Seeding makes a notebook give the same numbers on every run on the same machine and
     versions. Ops that are non-deterministic on a GPU may still differ there.
+
+    Used from lesson 1 on; what it seeds is taught in lesson 4.
     """
     if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")

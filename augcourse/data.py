@@ -1,6 +1,7 @@
 """Datasets that load with no network.
 
-- :func:`load_digits`: 1,797 real handwritten digits (scikit-learn), as uint8 images.
+- :func:`load_digits`: 1,797 real handwritten digits (scikit-learn), as uint8 images;
+  :func:`digits_split`: the course's one split of them into training, validation and test.
 - :func:`left_right_arrows`: generated arrows that point left (label 0) or right (label 1), the
   one kind of data where a horizontal flip must change the label.
 - :func:`load_photos`: real colour photos that ship with scikit-learn and scikit-image.
@@ -12,6 +13,7 @@
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -30,7 +32,10 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 
 
 class DatasetNotAvailable(RuntimeError):
-    """A dataset is not on this machine, and the course will not wait on a download."""
+    """A dataset is not on this machine, and the course will not wait on a download.
+
+    Taught in lesson 8.
+    """
 
 
 def load_digits(size=8, as_rgb=False, n=None):
@@ -40,6 +45,8 @@ def load_digits(size=8, as_rgb=False, n=None):
     0..255 (the originals are 8x8 with values 0..16, rescaled here); ``labels`` is int64 of
     shape ``(N,)``. ``size`` other than 8 resizes with bilinear interpolation. ``n`` keeps the
     first ``n`` images.
+
+    Taught in lesson 1.
     """
     from sklearn.datasets import load_digits as _sk_load_digits
 
@@ -66,13 +73,53 @@ def shuffled_digits(size=32):
     """Return ``(images, labels)``: all 1,797 digits as float32 in [0, 1], in one fixed shuffle.
 
     The digits come sorted by writer, so a split of the raw order puts some writers only in
-    training and others only in testing. Lessons 5 to 9 and problem set 8 use this order and
-    the same slices of it: the first 300 to train, 300-600 to validate, 1300 on (497 digits)
-    as the held-out test set that no model trains on.
+    training and others only in testing. :func:`digits_split` cuts this order into the course's
+    training, validation and test digits.
+
+    Taught in lesson 5.
     """
     digits, labels = load_digits(size=size)
     order = np.random.default_rng(0).permutation(len(digits))
     return (digits / 255.0).astype(np.float32)[order], labels[order]
+
+
+# The course's one split of the shuffled digits (lessons 5 to 9, problem set 8), by row:
+# training starts with the first 300 and grows into the spare rows; no model trains on the test.
+TRAIN_ROWS = range(0, 300)
+VALIDATION_ROWS = range(300, 600)
+SPARE_TRAIN_ROWS = range(600, 1300)  # more training digits, for lesson 8's "more data" runs
+TEST_ROWS = range(1300, 1797)
+
+
+class DigitSplit(NamedTuple):
+    """The three parts of :func:`digits_split`, each ``(images, labels)``.
+
+    Taught in lesson 5.
+    """
+
+    train: tuple
+    validation: tuple
+    test: tuple
+
+
+def digits_split(size=32, n_train=None):
+    """The course's split of :func:`shuffled_digits`: a ``DigitSplit`` whose ``train``,
+    ``validation`` and ``test`` are each ``(images, labels)``.
+
+    ``train`` is the first 300 digits (``n_train``, up to 1,000, adds the spare rows in order, so
+    a bigger training set holds the smaller one), ``validation`` the next 300 and ``test`` the
+    last 497, which no model in the course trains on or is chosen by. Taught in lesson 5.
+    """
+    most = len(TRAIN_ROWS) + len(SPARE_TRAIN_ROWS)
+    n_train = len(TRAIN_ROWS) if n_train is None else n_train
+    if not isinstance(n_train, int) or isinstance(n_train, bool) or not 1 <= n_train <= most:
+        raise ValueError(f"n_train must be a whole number from 1 to {most}, got {n_train!r}")
+    images, labels = shuffled_digits(size=size)
+    train = np.r_[TRAIN_ROWS, SPARE_TRAIN_ROWS][:n_train]
+    validation, test = np.asarray(VALIDATION_ROWS), np.asarray(TEST_ROWS)
+    return DigitSplit((images[train], labels[train]),
+                      (images[validation], labels[validation]),
+                      (images[test], labels[test]))
 
 
 def left_right_arrows(n, size=32, seed=0):
@@ -80,7 +127,7 @@ def left_right_arrows(n, size=32, seed=0):
 
     Float32 images of shape ``(n, size, size, 1)`` in [0, 1]: a bright shaft and head on black,
     each arrow with its own length, thickness, position and brightness. Mirroring an arrow left to
-    right turns a "left" into a "right", so a flip must swap the label.
+    right turns a "left" into a "right", so a flip must swap the label. Taught in lesson 5.
     """
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
@@ -108,12 +155,18 @@ def left_right_arrows(n, size=32, seed=0):
 
 
 def photo_names():
-    """Names accepted by :func:`load_photo`."""
+    """Names accepted by :func:`load_photo`.
+
+    Taught in lesson 1.
+    """
     return list(_PHOTOS)
 
 
 def load_photo(name="chelsea"):
-    """Return one real colour photo as a uint8 array of shape ``(H, W, 3)``."""
+    """Return one real colour photo as a uint8 array of shape ``(H, W, 3)``.
+
+    Taught in lesson 1.
+    """
     if name not in _PHOTOS:
         raise ValueError(f"unknown photo {name!r}; choose one of {photo_names()}")
     source, key = _PHOTOS[name]
@@ -131,6 +184,8 @@ def load_photos(names=None, size=None):
 
     With ``size=(height, width)`` every photo is centre-cropped to that aspect ratio and resized,
     and the result is one uint8 batch of shape ``(N, height, width, 3)``.
+
+    Taught in lesson 2.
     """
     names = photo_names() if names is None else list(names)
     photos = [load_photo(name) for name in names]
@@ -172,6 +227,8 @@ def write_image_folder(folder, images, labels, class_names):
     """Write images as PNG files into ``folder/<class name>/<index>.png``; return the folder.
 
     This is the layout that :func:`load_image_folder`, Keras and tensorflow-datasets read.
+
+    Not used in a lesson: for your own images, in the class-folder layout of tf_flowers (lesson 8).
     """
     import tensorflow as tf
 
@@ -198,6 +255,8 @@ def load_image_folder(folder, image_size=(64, 64), batch_size=32, validation_spl
 
     Returns ``(dataset, class_names)``, or ``(train, validation, class_names)`` when
     ``validation_split`` is given. Images come as float32 0..255, as Keras loads them.
+
+    Not used in a lesson: for your own images, in the class-folder layout of tf_flowers (lesson 8).
     """
     import keras
 
@@ -225,12 +284,18 @@ def load_image_folder(folder, image_size=(64, 64), batch_size=32, validation_spl
 
 
 def tfds_data_dir():
-    """Where tensorflow-datasets reads: ``$TFDS_DATA_DIR`` or ``~/tensorflow_datasets``."""
+    """Where tensorflow-datasets reads: ``$TFDS_DATA_DIR`` or ``~/tensorflow_datasets``.
+
+    Taught in lesson 8.
+    """
     return Path(os.environ.get("TFDS_DATA_DIR", Path.home() / "tensorflow_datasets"))
 
 
 def tf_flowers_on_disk(data_dir=None):
-    """True when a prepared copy of tf_flowers is in ``data_dir`` (no network is touched)."""
+    """True when a prepared copy of tf_flowers is in ``data_dir`` (no network is touched).
+
+    Taught in lesson 8.
+    """
     root = Path(data_dir) if data_dir is not None else tfds_data_dir()
     return any(root.glob("tf_flowers/*/dataset_info.json"))
 
@@ -241,6 +306,8 @@ def load_tf_flowers(data_dir=None, image_size=(128, 128), validation_fraction=0.
     The datasets yield ``(uint8 image, int label)`` pairs, resized to ``image_size``. When the
     dataset is not on disk this raises :class:`DatasetNotAvailable` at once: the course never
     waits on a download (tensorflow-datasets would retry for minutes with no network).
+
+    Taught in lesson 8.
     """
     import tensorflow as tf
 
@@ -271,6 +338,7 @@ def load_tf_flowers(data_dir=None, image_size=(128, 128), validation_fraction=0.
             list(info.features["label"].names))
 
 
-__all__ = ["DatasetNotAvailable", "ImageInputError", "load_digits", "load_image_folder",
-           "load_photo", "load_photos", "load_tf_flowers", "photo_names", "shuffled_digits",
-           "tf_flowers_on_disk", "tfds_data_dir", "write_image_folder"]
+__all__ = ["DatasetNotAvailable", "DigitSplit", "ImageInputError", "digits_split",
+           "left_right_arrows", "load_digits", "load_image_folder", "load_photo", "load_photos",
+           "load_tf_flowers", "photo_names", "shuffled_digits", "tf_flowers_on_disk",
+           "tfds_data_dir", "write_image_folder"]

@@ -32,6 +32,8 @@ def count_distinct_draws(augment, image, batch_size=32):
 
     ``augment`` takes a batch ``(N, H, W, C)`` and returns one. The result is between 1 (one draw
     for the whole batch, or no randomness) and ``batch_size`` (a draw per image).
+
+    Taught in lesson 5.
     """
     image = check_images(image, "image", ranks=(3,))
     if not isinstance(batch_size, int) or batch_size < 2:
@@ -46,6 +48,8 @@ def fraction_changed(augment, images, atol=0.0):
     """Fraction of the images of a batch that ``augment`` changes by more than ``atol``.
 
     Shapes may change (a crop): an image whose shape changed counts as changed.
+
+    Taught in lesson 5.
     """
     images = check_images(images, "images", ranks=(4,))
     out = np.asarray(augment(images))
@@ -72,6 +76,8 @@ def repeats_across_epochs(dataset):
 
     For a training pipeline with random augmentation this is a bug: the augmentation is frozen.
     Shuffling alone does not hide it, since the order is ignored.
+
+    Taught in lesson 5.
     """
     first = _epoch_fingerprints(dataset)
     second = _epoch_fingerprints(dataset)
@@ -85,6 +91,8 @@ def repeated_draws(dataset, epochs=1):
     Feed a random augmentation copies of one image: each output should be a draw of its own,
     so a repeat means two calls shared a draw (for a float32 draw, chance repeats are about one
     in a million pairs).
+
+    Taught in lesson 4.
     """
     if epochs < 1:
         raise ValueError(f"epochs must be 1 or more, got {epochs}")
@@ -97,7 +105,10 @@ def repeated_draws(dataset, epochs=1):
 
 
 def is_repeatable(dataset):
-    """True when two passes over ``dataset`` yield identical images in the same order."""
+    """True when two passes over ``dataset`` yield identical images in the same order.
+
+    Taught in lesson 5.
+    """
     return _epoch_fingerprints(dataset) == _epoch_fingerprints(dataset)
 
 

@@ -10,14 +10,26 @@ both the test is sure (p below ``P_VALUE``) and the difference is large (KS dist
 million checks, while small differences in rounding a box to whole pixels still pass.
 """
 
-from collections import namedtuple
+from typing import NamedTuple
 
 import numpy as np
 
 P_VALUE = 1e-6
 DISTANCE = 0.08
 
-DistributionCheck = namedtuple("DistributionCheck", "distance p_value n differs")
+
+
+class DistributionCheck(NamedTuple):
+    """A check's result: the KS ``distance``, its ``p_value``, the sample size ``n``, and
+    ``differs``, True when the test is both sure and the difference large (as above).
+
+    Taught in lesson 6.
+    """
+
+    distance: float
+    p_value: float
+    n: int
+    differs: bool
 
 
 def _verdict(result, n):
@@ -51,6 +63,8 @@ def beta_check(weights, alpha, floor=1e-3):
     Beta distribution cut at ``floor``). That leaves out images mixed with themselves, whose
     weight cannot be read from the pixels, and weights so close to 0 or 1 that float32 rounds them
     away. ``n`` is the number of weights tested; use a few thousand.
+
+    Taught in lesson 6.
     """
     from scipy import stats
 
@@ -76,6 +90,8 @@ def cutmix_reference_shares(n, alpha, height, width, seed=0):
     ``int(width * sqrt(1 - lambda))`` centred on a pixel drawn uniformly over the whole image,
     each side extending half the cut (rounded down) from the centre, then clipped at the border.
     The label weight of the pasted image is the clipped box's share of the pixels.
+
+    Taught in lesson 6.
     """
     _check_alpha(alpha)
     rng = np.random.default_rng(seed)
@@ -95,6 +111,8 @@ def shares_check(shares, reference, floor=0.02):
 
     Only shares above ``floor`` are compared (in both): that leaves out images pasted onto
     themselves and boxes of a pixel or two, whose share rounding decides.
+
+    Taught in lesson 6.
     """
     from scipy import stats
 
@@ -112,6 +130,8 @@ def boxes(masks):
     ``corners[i]`` is ``(top, bottom, left, right)`` of the smallest box around mask i's True
     pixels (bottom and right exclusive; all 0 for an empty mask) and ``filled[i]`` says whether
     mask i is exactly that box, every pixel in it True (an empty mask counts as filled).
+
+    Taught in lesson 6.
     """
     masks = np.asarray(masks)
     if masks.ndim != 3 or masks.dtype != bool:

@@ -17,6 +17,8 @@ def small_cnn(input_shape=(32, 32, 1), classes=10, augmenter=None, dropout=0.0,
     ``augmenter`` (a Keras layer, optional) goes first, so Keras switches it on in ``fit`` and
     off in ``predict`` and ``evaluate``. ``dropout`` (a rate in [0, 1)) adds a Dropout layer before
     the output. The softmax runs in float32, so the model also trains under mixed precision.
+
+    Taught in lesson 5.
     """
     import keras
 
@@ -75,7 +77,10 @@ def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, valida
 
     Keras's per-epoch progress is off (dozens of lines per run); instead each run ends with one
     status line on stdout (``status=False``: none), so a cell that trains several models shows
-    how far it is and what a run costs."""
+    how far it is and what a run costs.
+
+    Taught in lesson 5.
+    """
     import keras
 
     from augcourse.config import set_seed
@@ -103,7 +108,10 @@ def train(model, x, y, epochs, seed=0, batch_size=32, learning_rate=3e-3, valida
 
 def run_status(history, images, seconds, seed=None):
     """One line about a finished training run: epochs, images, seconds, and the last
-    validation accuracy when there was validation data."""
+    validation accuracy when there was validation data.
+
+    Used in lesson 6.
+    """
     epochs = len(history.get("loss", []))
     line = (f"  trained {epochs} epochs on {images} images"
             + ("" if seed is None else f" (seed {seed})") + f" in {seconds:.1f} s")
@@ -113,7 +121,10 @@ def run_status(history, images, seconds, seed=None):
 
 
 def accuracy(model, x, y, batch_size=256):
-    """Fraction of ``x`` that ``model`` classifies as ``y`` (inference mode, no augmentation)."""
+    """Fraction of ``x`` that ``model`` classifies as ``y`` (inference mode, no augmentation).
+
+    Taught in lesson 5.
+    """
     # Direct calls with training=False rather than predict: predict builds a new tf.function per
     # model, and a loop over many models makes TensorFlow warn about retracing on stderr.
     x = np.asarray(x)

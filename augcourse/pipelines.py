@@ -10,7 +10,10 @@ import time
 
 
 def dataset_steps(dataset):
-    """Names of the steps of ``dataset``, source first (from TensorFlow's own dataset graph)."""
+    """Names of the steps of ``dataset``, source first (from TensorFlow's own dataset graph).
+
+    Taught in lesson 4.
+    """
     import tensorflow as tf
     from tensorflow.core.framework import graph_pb2
 
@@ -33,6 +36,8 @@ def images_per_second(dataset, max_images=None, step=None):
     A batch is an image tensor or a tuple whose first part is the images. ``step``, if given, is
     called on each batch (for example a training step) and its time counts too. Stops after
     ``max_images`` images, or at the end of the dataset.
+
+    Taught in lesson 4.
     """
     iterator = iter(dataset)
     try:

@@ -20,6 +20,8 @@ def show_images(images, titles=None, ncols=None, size=2.0, suptitle=None):
     ``images`` is a batch ``(N, H, W, C)`` or a list of images ``(H, W, C)`` of any sizes, each
     uint8 (0..255) or float (0..1). Grayscale images (one channel) are drawn in gray with a
     fixed 0..max range, so that a dark image looks dark instead of being stretched.
+
+    Taught in lesson 1.
     """
     import matplotlib.pyplot as plt
 
@@ -55,6 +57,8 @@ def show_before_after(before, after, titles=("before", "after"), size=3.0):
     """Show pairs side by side: row i is ``before[i]`` next to ``after[i]``.
 
     Both arguments are single images or batches of the same length.
+
+    Not used in a lesson: a two-panel version of show_images (lesson 1).
     """
     before_arr = check_images(before, "before")
     after_arr = check_images(after, "after")

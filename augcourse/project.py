@@ -10,7 +10,7 @@ import json
 import warnings
 from pathlib import Path
 
-from augcourse.data import shuffled_digits
+from augcourse.data import digits_split
 
 HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 # what fit_or_load records of a run, in words
@@ -21,21 +21,28 @@ RECORD_WORDS = {"seed": "seed", "epochs": "epochs", "train": "training data",
 def project_digits():
     """``((x_train, y_train), (x_val, y_val))``: 300 training and 300 validation digits.
 
-    32 x 32, float32 in [0, 1], in the order of lessons 5 and 8 (a fixed shuffle). The graders
-    keep 497 further digits back as a held-out test set.
+    32 x 32, float32 in [0, 1]: the ``train`` and ``validation`` parts of the course's split
+    (:func:`augcourse.data.digits_split`, lesson 5), as in lesson 8. The graders keep its 497
+    ``test`` digits back as a held-out test set.
     """
-    images, labels = shuffled_digits()
-    return (images[:300], labels[:300]), (images[300:600], labels[300:600])
+    split = digits_split(size=32)
+    return split.train, split.validation
 
 
 def held_out_digits():
-    """The 497 digits the graders test on: never used for training or choosing a model."""
-    images, labels = shuffled_digits()
-    return images[1300:], labels[1300:]
+    """The 497 digits the graders test on (the split's ``test`` part): never used for training
+    or choosing a model.
+
+    Used in problem set 8.
+    """
+    return digits_split(size=32).test
 
 
 def model_files(name, folder="models"):
-    """``(model_path, history_path)`` for a model called ``name``."""
+    """``(model_path, history_path)`` for a model called ``name``.
+
+    Used in problem set 8.
+    """
     if not isinstance(name, str) or not name.isidentifier():
         raise ValueError(f"name must be a simple word such as 'plain', got {name!r}")
     folder = Path(folder)
@@ -44,7 +51,10 @@ def model_files(name, folder="models"):
 
 def data_fingerprint(x, y):
     """A short hash of images ``x`` and labels ``y`` (their values, shapes and dtypes): two
-    fingerprints are equal only for the same data in the same order."""
+    fingerprints are equal only for the same data in the same order.
+
+    Used in problem set 8.
+    """
     import numpy as np
 
     digest = hashlib.sha256()
@@ -56,7 +66,10 @@ def data_fingerprint(x, y):
 
 def save_run(name, model, history, folder="models", record=None):
     """Save a trained ``model`` and its ``history`` (a dict of per-epoch lists) under ``name``;
-    ``record`` (a dict, optional) says how it was trained and is kept in the history file."""
+    ``record`` (a dict, optional) says how it was trained and is kept in the history file.
+
+    Used in problem set 8.
+    """
     model_path, history_path = model_files(name, folder)
     history = check_history(history)
     if record is not None:
@@ -71,7 +84,10 @@ def save_run(name, model, history, folder="models", record=None):
 
 
 def load_run(name, folder="models"):
-    """``(model, history)`` saved by :func:`save_run`; a clear error when a file is missing."""
+    """``(model, history)`` saved by :func:`save_run`; a clear error when a file is missing.
+
+    Used in problem set 8.
+    """
     import keras
 
     model_path, history_path = model_files(name, folder)
@@ -89,7 +105,10 @@ def load_run(name, folder="models"):
 def run_record(name, folder="models"):
     """The record :func:`fit_or_load` kept of how run ``name`` was trained: ``{"seed",
     "epochs", "train", "validation"}`` (the last two are :func:`data_fingerprint` values, or
-    None without validation data); None for a run saved without one."""
+    None without validation data); None for a run saved without one.
+
+    Used in problem set 8.
+    """
     _, history_path = model_files(name, folder)
     if not history_path.exists():
         raise FileNotFoundError(f"no saved run {name!r}: missing {history_path}")
@@ -101,7 +120,10 @@ def run_record(name, folder="models"):
 
 
 def check_history(history):
-    """Return ``history`` as ``{key: list of floats}`` after checking its form."""
+    """Return ``history`` as ``{key: list of floats}`` after checking its form.
+
+    Used in problem set 8.
+    """
     if hasattr(history, "history"):  # a keras History object
         history = history.history
     if not isinstance(history, dict):
@@ -125,6 +147,8 @@ def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder=
     The history file also keeps a record of the seed, the epochs and fingerprints of the data
     (:func:`run_record`), so that a grader can tell which data a saved model was trained on.
     Returns ``(model, history, seconds)``; ``seconds`` is 0.0 when the run was loaded.
+
+    Used in problem set 8.
     """
     from augcourse.config import set_seed
     from augcourse.models import train

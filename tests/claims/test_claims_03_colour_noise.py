@@ -7,14 +7,15 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from lesson_code import lesson_definitions
+
 RNG = np.random.default_rng(3)
 PHOTO = RNG.uniform(0.0, 1.0, (12, 16, 3)).astype(np.float32)
 
 
-def spread(x):
-    """Each image's spread around its own per-channel means (as in the lesson)."""
-    centred = x - tf.reduce_mean(x, axis=[1, 2], keepdims=True)
-    return tf.sqrt(tf.reduce_sum(centred**2, axis=[1, 2, 3]))
+# the lesson's own measures (section 5): distinct values, and each image's spread
+MEASURES = lesson_definitions("03_colour_noise", "s5-measures", np=np, tf=tf)
+distinct, spread = MEASURES["distinct"], MEASURES["spread"]
 
 
 def test_adjust_brightness_adds_and_does_not_clip_floats():
@@ -95,9 +96,6 @@ def test_tf_image_random_ops_draw_once_keras_layers_per_image():
     keras RandomBrightness and RandomContrast draw per image."""
     gray = tf.fill((32, 8, 8, 3), 0.5)
     textured = tf.random.stateless_uniform((32, 8, 8, 3), seed=(1, 2), minval=0.3, maxval=0.7)
-
-    def distinct(values):
-        return len(np.unique(np.round(np.asarray(values), 3)))
 
     assert distinct(tf.image.random_brightness(gray, 0.2)[:, 0, 0, 0]) == 1
     keras_brightness = keras.layers.RandomBrightness(0.2, value_range=(0, 1))

@@ -9,6 +9,8 @@ import tensorflow as tf
 
 from augcourse.detectors import repeated_draws
 
+from lesson_code import lesson_definitions
+
 RNG = np.random.default_rng(4)
 IMAGES = RNG.random((64, 16, 16, 1)).astype(np.float32)
 LABELS = np.arange(64) % 10
@@ -20,14 +22,8 @@ def augmenter():
                              keras.layers.RandomZoom(0.1, fill_mode="constant")])
 
 
-class CountTraining(keras.layers.Layer):
-    def build(self, input_shape):
-        self.calls = self.add_weight(shape=(), initializer="zeros", trainable=False, name="calls")
-
-    def call(self, inputs, training=None):
-        if training:
-            self.calls.assign_add(1.0)
-        return inputs
+# the lesson's counter (section 2): a pass-through layer counting its training-mode calls
+CountTraining = lesson_definitions("04_pipelines", "s2-counter", keras=keras)["CountTraining"]
 
 
 def test_fit_runs_the_model_in_training_mode_once_per_step_predict_evaluate_never():

@@ -13,28 +13,27 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from augcourse.data import left_right_arrows, shuffled_digits
+from augcourse.data import digits_split, left_right_arrows
 from augcourse.detectors import fraction_changed
 from augcourse.models import accuracy, digit_augmenter, small_cnn, train
 
 
 @pytest.fixture(scope="module")
 def digits():
-    return shuffled_digits(size=32)
+    """Lesson 5's data: the course's split with 1,000 training digits."""
+    return digits_split(size=32, n_train=1000)
 
 
 @pytest.fixture(scope="module")
 def plain_model(digits):
-    images, labels = digits
     augcourse.set_seed(0)  # a module fixture: built before the claims' own seeding (conftest)
     model = small_cnn()
-    train(model, images[:1000], labels[:1000], epochs=6)
+    train(model, *digits.train, epochs=6)
     return model
 
 
 def test_half_turn_not_mirror_turns_sixes_into_nines(digits, plain_model):
-    images, labels = digits
-    x_test, y_test = images[1300:], labels[1300:]
+    x_test, y_test = digits.test
     sixes = y_test == 6
 
     def six_as_nine(batch):
@@ -51,8 +50,7 @@ def test_half_turn_not_mirror_turns_sixes_into_nines(digits, plain_model):
 
 
 def test_augmented_validation_scores_lower_and_moves(digits, plain_model):
-    images, labels = digits
-    x_test, y_test = images[1300:], labels[1300:]
+    x_test, y_test = digits.test
     augment = digit_augmenter()
     honest = accuracy(plain_model, x_test, y_test)
     scores = [accuracy(plain_model, np.asarray(augment(x_test)), y_test) for _ in range(3)]
@@ -61,8 +59,8 @@ def test_augmented_validation_scores_lower_and_moves(digits, plain_model):
 
 def test_strong_rotation_hurts_and_mild_rotation_does_not(digits):
     """The strength curve's ends, with one seed and fewer epochs than the lesson."""
-    images, labels = digits
-    x_small, y_small, x_test, y_test = images[:300], labels[:300], images[1300:], labels[1300:]
+    (x_train, y_train), (x_test, y_test) = digits.train, digits.test
+    x_small, y_small = x_train[:300], y_train[:300]
     scores = {}
     for strength in (0.0, 0.05, 0.5):
         rotate = (keras.Sequential([keras.layers.RandomRotation(strength, fill_mode="constant")])
@@ -128,7 +126,7 @@ def test_global_seed_makes_random_ops_in_a_map_replay_each_epoch():
 
 
 def test_leaky_split_scores_higher_than_a_split_by_source(digits):
-    images, labels = digits
+    images, labels = digits.train
     augment = keras.Sequential([
         keras.layers.RandomRotation(0.05, fill_mode="constant"),
         keras.layers.RandomTranslation(0.1, 0.1, fill_mode="constant")])

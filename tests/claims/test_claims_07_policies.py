@@ -15,6 +15,8 @@ import tensorflow as tf
 from augcourse.data import load_digits, load_photos
 from augcourse.detectors import count_distinct_draws, fraction_changed
 
+from lesson_code import lesson_definitions
+
 OPERATIONS = ["random_shear", "random_translation", "random_rotation", "random_brightness",
               "random_color_degeneration", "random_contrast", "random_sharpness",
               "random_posterization", "solarization", "auto_contrast", "equalization"]
@@ -33,11 +35,8 @@ def run_alone(layer, name, images):
     return np.asarray(getattr(layer, name)(images, training=True))
 
 
-def dot_positions(layer, row, col, n=256, size=33):
-    dots = np.zeros((n, size, size, 1), np.float32)
-    dots[:, row, col] = 1.0
-    moved = np.asarray(layer(dots, training=True))[..., 0]
-    return np.unravel_index(moved.reshape(n, -1).argmax(axis=1), (size, size))
+# the lesson's probe (section 3): where one bright dot ends up after a layer
+dot_positions = lesson_definitions("07_policies", "s3-dots", np=np)["dot_positions"]
 
 
 def count_transform_calls(layer, names):
@@ -313,32 +312,12 @@ def test_augmix_chain_operations_are_fixed_once_traced(photos):
 # ------------------------------------------------------------------------------------ section 6
 
 def trivial_operations():
-    return [keras.layers.Identity(), keras.layers.RandomRotation(30 / 360),
-            keras.layers.RandomShear(x_factor=0.3), keras.layers.RandomTranslation(0.2, 0.2),
-            keras.layers.RandomBrightness(0.3), keras.layers.RandomContrast(0.5),
-            keras.layers.RandomColorDegeneration(0.9), keras.layers.RandomSharpness(0.9),
-            keras.layers.AutoContrast(), keras.layers.Equalization()]
+    """The lesson's list of operations (section 6), as new layers."""
+    return lesson_definitions("07_policies", "s6-ops", keras=keras)["trivial_ops"]
 
 
-class TrivialAugment(keras.layers.Layer):
-    """The lesson's layer: one operation per image, picked uniformly."""
-
-    def __init__(self, operations, seed=None, **kwargs):
-        super().__init__(**kwargs)
-        self.operations = operations
-        self.seed_generator = keras.random.SeedGenerator(seed)
-
-    def call(self, images, training=True):
-        images = keras.ops.cast(images, "float32")
-        if not training:
-            return images
-        picks = keras.random.randint((keras.ops.shape(images)[0],), 0, len(self.operations),
-                                     seed=self.seed_generator)
-        result = images
-        for index, operation in enumerate(self.operations):
-            mine = keras.ops.reshape(picks == index, (-1, 1, 1, 1))
-            result = keras.ops.where(mine, operation(images, training=True), result)
-        return result
+# the lesson's layer (section 6): one operation per image, picked uniformly
+TrivialAugment = lesson_definitions("07_policies", "s6-trivial", keras=keras)["TrivialAugment"]
 
 
 def test_trivial_augment_operations_draw_per_image(photos):

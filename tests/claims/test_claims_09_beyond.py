@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from augcourse.data import shuffled_digits
+from augcourse.data import digits_split
 from augcourse.models import accuracy, digit_augmenter, small_cnn, train
 
 
 @pytest.fixture(scope="module")
 def digits():
-    images, labels = shuffled_digits(size=32)
-    return images[:300], labels[:300], images[1300:], labels[1300:]
+    split = digits_split(size=32)
+    return (*split.train, *split.test)
 
 
 def test_a_corner_mark_on_the_threes_becomes_a_shortcut_augmentation_keeps(digits):

@@ -458,6 +458,25 @@ def test_shuffled_digits_is_one_fixed_order_of_all_digits():
     assert np.array_equal(images, (raw / 255.0).astype(np.float32)[order])
 
 
+def test_digits_split_parts_are_disjoint_cover_every_digit_and_grow_in_order():
+    images, labels = course_data.shuffled_digits(size=16)
+    split = course_data.digits_split(size=16)
+    assert split._fields == ("train", "validation", "test")
+    assert [len(part[0]) for part in split] == [300, 300, 497]
+    biggest = course_data.digits_split(size=16, n_train=1000)
+    rows = {image.tobytes(): i for i, image in enumerate(images)}
+    used = [[rows[image.tobytes()] for image in part[0]] for part in biggest]
+    assert sorted(sum(used, [])) == list(range(1797))  # every digit once, no overlap
+    assert used[0][:300] == list(range(300))  # the 300 first; more data adds to them
+    for part, (x, y) in zip(used, biggest, strict=True):
+        assert np.array_equal(labels[part], y) and np.array_equal(images[part], x)
+    medium = course_data.digits_split(size=16, n_train=450)
+    assert np.array_equal(medium.train[0], biggest.train[0][:450])
+    for bad in (0, 1001, 2.5, True):
+        with pytest.raises(ValueError, match="n_train must be a whole number from 1 to 1000"):
+            course_data.digits_split(n_train=bad)
+
+
 def test_project_files_reject_bad_input(tmp_path):
     from augcourse.project import check_history, load_run, model_files
 
@@ -506,3 +525,28 @@ def test_keras_flatten_layers_finds_augmentation_nested_in_a_wrapper_layer():
     assert {"RandomRotation", "RandomTranslation", "RandomZoom"} <= set(names)
     assert not [n for n in names if n.startswith("Random")
                 and n not in ("RandomRotation", "RandomTranslation", "RandomZoom")]
+
+
+def _public_helpers():
+    import importlib
+    import inspect
+
+    import augcourse
+
+    for name in augcourse.STUDENT_MODULES:
+        module = importlib.import_module(f"augcourse.{name}")
+        for attribute, value in vars(module).items():
+            helper = inspect.isfunction(value) or inspect.isclass(value)
+            if helper and not attribute.startswith("_") and value.__module__ == module.__name__:
+                yield f"augcourse.{name}.{attribute}", inspect.getdoc(value) or ""
+
+
+def test_every_helper_says_which_lesson_teaches_it():
+    """A student reading a helper's help() learns where the course teaches it (or that it is
+    not taught: the graders' inputs, the package's own input checks)."""
+    import re
+
+    untold = [name for name, doc in _public_helpers()
+              if not re.search(r"\b(lessons? \d|problem sets?\b|not taught|Not used in a lesson)",
+                               doc)]
+    assert not untold, f"these helpers' docstrings name no lesson or problem set: {untold}"
