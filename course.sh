@@ -88,7 +88,7 @@ case "$cmd" in
     # the tiers in pyproject's testpaths, or every tier with "all" (what CI runs);
     # in parallel, one worker per core (-n 0: in this process)
     if [ "${1:-}" = all ]; then shift; set -- tests "$@"; fi
-    exec "$VENV/bin/python" -m pytest -n auto --dist loadfile "$@" ;;
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadgroup "$@" ;;
   generate)
     setup
     generate ;;

@@ -4,9 +4,10 @@
   deployment). `bash course.sh test` runs the tiers a course author needs (pyproject's
   `testpaths`); `bash course.sh test all` adds benchmarks and deployment, as CI does. The run
   ends with the seconds spent in each tier, also written to `results/test_tier_seconds.txt`.
-- Tests run in parallel (pytest-xdist, `--dist loadfile`): the tests of one file stay on one
-  worker, so a file's fixtures (a generated and graded course, a built site, a database
-  server) are made once.
+- Tests run in parallel (pytest-xdist, `--dist loadgroup`): the tests of one file stay on one
+  worker, so a file's fixtures (a built site, a database server) are made once; the tests of
+  one problem set in tests/grading/test_grading.py form a group of their own (its graded course
+  is made once, on one worker), so the seven problem sets grade side by side.
 - Tests marked slow run only when asked for: `bash course.sh test -m slow`.
 - The browser tests share one headless Chromium per test file (`browser`).
 """
@@ -30,7 +31,14 @@ def tier_of(nodeid):
     return tier if tier in TIERS else "other"
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        group = item.nodeid.split("::")[0]
+        assignment = getattr(item, "callspec", None) and item.callspec.params.get("assignment")
+        if item.path.name == "test_grading.py" and assignment:
+            group += f"-{assignment}"
+        item.add_marker(pytest.mark.xdist_group(group))
     if "slow" in (config.getoption("-m") or ""):
         return
     skip = pytest.mark.skip(reason="slow: run on purpose with -m slow")
