@@ -52,6 +52,18 @@ PY
   printf '%s\n' "c.IPKernelApp.capture_fd_output = False" >"$VENV/etc/ipython/ipython_kernel_config.py"
 }
 
+benchmark_extras() {
+  # albumentations for the throughput benchmark (benchmarks/requirements.txt), when it changed
+  [ -z "${AUGCOURSE_VENV:-}" ] || return 0
+  local want stamp="$VENV/.augcourse-benchmarks"
+  want=$(sha256sum <benchmarks/requirements.txt | cut -d" " -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "course.sh: installing benchmarks/requirements.txt (albumentations, for the benchmark)"
+    "$VENV/bin/python" -m pip install --quiet -r benchmarks/requirements.txt -c requirements.txt
+    echo "$want" >"$stamp"
+  fi
+}
+
 generate() {
   # A throw-away gradebook, so that regenerating never touches the class's gradebook.db.
   local ps db
@@ -87,7 +99,7 @@ case "$cmd" in
     setup
     # the tiers in pyproject's testpaths, or every tier with "all" (what CI runs);
     # in parallel, one worker per core (-n 0: in this process)
-    if [ "${1:-}" = all ]; then shift; set -- tests "$@"; fi
+    if [ "${1:-}" = all ]; then shift; set -- tests "$@"; benchmark_extras; fi
     exec "$VENV/bin/python" -m pytest -n auto --dist loadgroup "$@" ;;
   generate)
     setup

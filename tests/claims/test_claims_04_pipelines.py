@@ -1,6 +1,9 @@
 """Lesson 04 (pipelines): every statement the lesson makes about TensorFlow and Keras,
 asserted on the installed versions. The section is named in each docstring."""
 
+import json
+from pathlib import Path
+
 import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
 import keras
 import numpy as np
@@ -8,6 +11,7 @@ import pytest
 import tensorflow as tf
 
 from augcourse.detectors import repeated_draws
+from augcourse.pipelines import make_batch_augmenter
 
 from lesson_code import lesson_definitions
 
@@ -192,3 +196,70 @@ def test_sequential_first_called_on_one_image_mishandles_batches():
     assert np.asarray(augmenter()(batch, training=True)).shape == batch.shape
     with_input = keras.Sequential([keras.Input((16, 16, 1)), *augmenter().layers])
     assert np.asarray(with_input(batch, training=True)).shape == batch.shape
+
+
+# ---- section 6: the committed benchmark run that the lesson plots --------------------------
+
+MEASURED = json.loads((Path(__file__).resolve().parents[2] / "benchmarks" / "measured"
+                       / "augmentation_throughput.json").read_text())["results"]
+RECIPES = ("recipe", "recipe_unordered", "recipe_private_pool")
+
+
+@pytest.mark.parametrize("setting", sorted(MEASURED))
+def test_committed_benchmark_says_what_section_6_says(setting):
+    """6 ("where each one wins") and the key points, on the committed figures, column by column."""
+    rate = MEASURED[setting]["images_per_second"]
+    others = {m: r for m, r in rate.items() if m not in RECIPES and m != "copy_floor"}
+    assert min(rate[m] for m in RECIPES) > max(others.values()), "the recipes are the fastest"
+    assert rate["recipe"] > rate["albumentations"]
+    assert rate["recipe"] >= 2 * rate["tf_image_serial"]
+    assert rate["recipe"] >= 2.5 * rate["projective_no_xla"], "XLA: several times faster"
+    for variant in RECIPES[1:]:
+        assert 0.5 < rate[variant] / rate["recipe"] < 1.5, "the options change less than half"
+    assert rate["keras_batch"] < rate["tf_image_parallel"]
+    assert rate["keras_batch_parallel"] > rate["keras_batch"]
+    assert rate["albumentations_tf"] <= 1.05 * rate["albumentations"], "no faster than its loop"
+    if MEASURED[setting]["size"] >= 224:
+        assert rate["albumentations"] > max(rate["tf_image_serial"], rate["tf_image_parallel"])
+    else:
+        assert rate["albumentations"] < rate["tf_image_parallel"]
+
+
+# ---- section 8: the recipe ------------------------------------------------------------------
+
+training_pipeline = lesson_definitions("04_pipelines", "s8-recipe", tf=tf)["training_pipeline"]
+
+
+def _epoch(pipeline):
+    batches = list(pipeline.as_numpy_iterator())
+    return np.concatenate([b[0] for b in batches]), np.concatenate([b[1] for b in batches])
+
+
+def test_recipe_draws_per_image_anew_each_epoch_repeats_when_rebuilt_and_keeps_pairs():
+    """8: each image its own draw; new seeds (and order) every epoch; the same images when the
+    pipeline is built again; every example once per epoch with its own label."""
+    augment = make_batch_augmenter(max_degrees=18, zoom=(0.9, 1.1), max_shift=0.1)
+    ids = np.arange(40)
+    coded = np.ones((40, 8, 8, 1), np.float32) * ((ids + 1) / 64.0)[:, None, None, None]
+    data = training_pipeline(coded, ids, augment, seed=3, batch_size=16)
+    first, second = _epoch(data), _epoch(data)
+    again = _epoch(training_pipeline(coded, ids, augment, seed=3, batch_size=16))
+    for images, labels in (first, second):
+        assert sorted(labels.tolist()) == ids.tolist()
+        centre = np.rint(images[:, 4, 4, 0] * 64).astype(int) - 1  # the centre survives
+        assert np.array_equal(centre, labels), "each label stays with its image"
+    assert not np.array_equal(first[1], second[1]), "a new order every epoch"
+    np.testing.assert_array_equal(again[0], first[0])
+    np.testing.assert_array_equal(again[1], first[1])
+    copies = np.repeat(IMAGES[:1], 32, axis=0)
+    one_batch = _epoch(training_pipeline(copies, LABELS[:32], augment, seed=1, batch_size=32))
+    assert len({image.tobytes() for image in one_batch[0]}) == 32
+
+
+def test_recipe_in_a_parallel_map_shares_no_draw():
+    """8: parallel calls cannot share draws, because each call brings its own seed."""
+    brighten = make_batch_augmenter(max_brightness=0.2)
+    squares = np.full((256, 4, 4, 1), 0.5, np.float32)
+    data = training_pipeline(squares, np.zeros(256), brighten, seed=0, batch_size=32).map(
+        lambda images, labels: images)
+    assert repeated_draws(data, epochs=30) == 0.0
