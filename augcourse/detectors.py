@@ -13,9 +13,14 @@ Each one checks behaviour, not code:
   can share their layer's random state).
 - :func:`is_repeatable`: whether two passes over a dataset give identical batches in the same
   order (what a validation pipeline must do, and an augmented one must not).
+- :func:`parallel_maps_writing_state`: the parallel maps of a pipeline whose function writes a
+  variable on every call, as a Keras random layer does with its random state: parallel calls can
+  then share draws. The one detector that reads the pipeline's graph instead of its output,
+  because the race it finds shows only now and then, and on one core never.
 """
 
 import hashlib
+import re
 
 import numpy as np
 
@@ -112,5 +117,52 @@ def is_repeatable(dataset):
     return _epoch_fingerprints(dataset) == _epoch_fingerprints(dataset)
 
 
-__all__ = ["count_distinct_draws", "fraction_changed", "is_repeatable", "repeated_draws",
-           "repeats_across_epochs"]
+# ops that write a variable: what a Keras random layer does to its seed state on every call
+_STATE_WRITES = re.compile(r"(Assign|AssignAdd|AssignSub)VariableOp|ResourceScatter\w+|"
+                           r"ResourceApply\w+")
+
+
+def parallel_maps_writing_state(dataset):
+    """Steps of ``dataset`` that run a function in parallel and write a variable in it.
+
+    Returns a list such as ``["ParallelMap"]`` (one entry per such step, source first), empty
+    when there is none. A Keras random layer keeps its random state in a variable: each call
+    reads the state, draws, and writes the advanced state back, so two calls that run at the same
+    moment can read the same state and make the same draws (lesson 4, section 7). In a plain map
+    the calls run one after another; a ``tf.random.Generator`` advances its state in one step (an
+    ``RngReadAndSkip``, not a write); stateless ops seeded per batch have no state at all. Those
+    pass. Reads the pipeline's own graph (nested functions included), not its output: the race
+    shows only now and then, and never on a single core.
+
+    Taught in lesson 4.
+    """
+    from augcourse.pipelines import _dataset_graph, _step_name
+
+    graph = _dataset_graph(dataset)
+    library = {function.signature.name: function for function in graph.library.function}
+
+    def writes_state(name, seen):
+        if name in seen or name not in library:
+            return False
+        seen.add(name)
+        for node in library[name].node_def:
+            if _STATE_WRITES.fullmatch(node.op):
+                return True
+            for value in node.attr.values():
+                called = ([value.func.name] if value.HasField("func") else []) + [
+                    function.name for function in value.list.func]
+                if any(writes_state(function, seen) for function in called):
+                    return True
+        return False
+
+    found = []
+    for node in graph.node:
+        step = _step_name(node.op)
+        if (step and step.startswith("Parallel") and "f" in node.attr
+                and writes_state(node.attr["f"].func.name, set())):
+            found.append(step)
+    return found
+
+
+__all__ = ["count_distinct_draws", "fraction_changed", "is_repeatable",
+           "parallel_maps_writing_state", "repeated_draws", "repeats_across_epochs"]

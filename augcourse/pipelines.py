@@ -11,11 +11,8 @@ import re
 import time
 
 
-def dataset_steps(dataset):
-    """Names of the steps of ``dataset``, source first (from TensorFlow's own dataset graph).
-
-    Taught in lesson 4.
-    """
+def _dataset_graph(dataset):
+    """TensorFlow's own graph of ``dataset``: its steps, and the functions they run."""
     import tensorflow as tf
     from tensorflow.core.framework import graph_pb2
 
@@ -24,12 +21,22 @@ def dataset_steps(dataset):
     graph = graph_pb2.GraphDef()
     serialized = tf.raw_ops.DatasetToGraphV2(input_dataset=dataset._variant_tensor)
     graph.ParseFromString(serialized.numpy())
-    steps = []
-    for node in graph.node:
-        match = re.fullmatch(r"(?:Experimental)?(\w+?)Dataset(?:V\d+)?", node.op)
-        if match:
-            steps.append(match.group(1))
-    return steps
+    return graph
+
+
+def _step_name(op):
+    """'ParallelMap' for the op ParallelMapDatasetV2, None for an op that is not a step."""
+    match = re.fullmatch(r"(?:Experimental)?(\w+?)Dataset(?:V\d+)?", op)
+    return match.group(1) if match else None
+
+
+def dataset_steps(dataset):
+    """Names of the steps of ``dataset``, source first (from TensorFlow's own dataset graph).
+
+    Taught in lesson 4.
+    """
+    steps = (_step_name(node.op) for node in _dataset_graph(dataset).node)
+    return [step for step in steps if step]
 
 
 def images_per_second(dataset, max_images=None, step=None):

@@ -167,7 +167,9 @@ def test_in_a_parallel_pipeline_every_epoch_is_new_no_draw_repeats_and_a_rerun_r
     epoch1, epoch2 = (np.concatenate(list(data.as_numpy_iterator())) for _ in range(2))
     assert not np.array_equal(epoch1, epoch2)
     np.testing.assert_array_equal(np.concatenate(list(pipeline().as_numpy_iterator())), epoch1)
-    assert repeated_draws(data, epochs=20) == 0.0
+    # two float32 draws can coincide by chance (about one epoch in 10 here, one repeat);
+    # a shared draw repeats a whole batch of 32
+    assert repeated_draws(data, epochs=20) < 0.001
 
 
 def test_coefficients_compose_mirror_rotation_zoom_and_shift_about_the_centre():

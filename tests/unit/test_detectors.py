@@ -8,7 +8,9 @@ import tensorflow as tf
 
 from augcourse import ImageInputError
 from augcourse.detectors import (count_distinct_draws, fraction_changed, is_repeatable,
-                                 repeated_draws, repeats_across_epochs)
+                                 parallel_maps_writing_state, repeated_draws,
+                                 repeats_across_epochs)
+from augcourse.pipelines import make_batch_augmenter
 
 RNG = np.random.default_rng(5)
 IMAGE = RNG.random((16, 16, 3)).astype(np.float32) * 0.5 + 0.25
@@ -71,3 +73,53 @@ def test_detectors_reject_bad_input():
         count_distinct_draws(lambda b: b[:1], IMAGE)
     with pytest.raises(ValueError, match="empty"):
         is_repeatable(tf.data.Dataset.from_tensor_slices(BATCH).take(0).batch(4))
+
+
+def _gray_batches():
+    return tf.data.Dataset.from_tensor_slices(np.full((64, 4, 4, 1), 0.5, np.float32)).batch(16)
+
+
+def test_parallel_maps_writing_state_finds_keras_layers_in_parallel_maps_only():
+    """A Keras random layer writes its seed state on every call: a hazard in a parallel map
+    (also nested in a Sequential, or per image), none in a plain map; a Generator, stateless
+    seeds per batch and tf.image ops write no variable."""
+    autotune = tf.data.AUTOTUNE
+    layer = keras.layers.RandomBrightness(0.2, value_range=(0, 1))
+    nested = keras.Sequential([keras.layers.RandomTranslation(0.1, 0.1)])
+    generator = tf.random.Generator.from_seed(1)
+    seeds = tf.data.Dataset.random(seed=1, rerandomize_each_iteration=True).batch(2)
+    augment = make_batch_augmenter(max_brightness=0.2)
+    counter = tf.Variable(0)
+
+    def count(images):
+        counter.assign_add(1)
+        return images
+
+    batches = _gray_batches()
+    images = batches.unbatch()
+    hazards = {
+        "keras layer, parallel map": batches.map(lambda x: layer(x, training=True),
+                                                 num_parallel_calls=autotune),
+        "Sequential per image, parallel map": images.map(lambda x: nested(x, training=True),
+                                                         num_parallel_calls=autotune).batch(16),
+        "a counter, parallel map": batches.map(count, num_parallel_calls=autotune),
+    }
+    safe = {
+        "keras layer, plain map": batches.map(lambda x: layer(x, training=True)),
+        "generator, parallel map": batches.map(lambda x: x + generator.uniform([16, 1, 1, 1]),
+                                               num_parallel_calls=autotune),
+        "recipe, parallel map": tf.data.Dataset.zip((batches, seeds)).map(
+            augment, num_parallel_calls=autotune),
+        "tf.image, parallel map": images.map(lambda x: tf.image.random_brightness(x, 0.2),
+                                             num_parallel_calls=autotune),
+        "no map": batches.prefetch(2),
+    }
+    for name, dataset in hazards.items():
+        assert parallel_maps_writing_state(dataset) == ["ParallelMap"], name
+    for name, dataset in safe.items():
+        assert parallel_maps_writing_state(dataset) == [], name
+    two = hazards["keras layer, parallel map"].map(lambda x: layer(x, training=True),
+                                                   num_parallel_calls=autotune)
+    assert parallel_maps_writing_state(two) == ["ParallelMap", "ParallelMap"]
+    with pytest.raises(TypeError, match="expected a tf.data.Dataset"):
+        parallel_maps_writing_state([1, 2])

@@ -36,8 +36,7 @@ def make_train_dataset(x, y, augmenter, batch_size, seed):
     order = tf.data.Dataset.range(len(x)).shuffle(len(x), seed=seed,
                                                  reshuffle_each_iteration=True)
     batches = order.batch(batch_size).map(gather)
-    augmented = batches.map(lambda xs, ys: (augmenter(xs, training=True), ys),
-                            num_parallel_calls=tf.data.AUTOTUNE)
+    augmented = batches.map(lambda xs, ys: (augmenter(xs, training=True), ys))
     return augmented.prefetch(1)
 
 # %% make_val_dataset

@@ -1,8 +1,9 @@
 """Unseen, and correct under the old text, which did not say that the zoom keeps a digit's
 proportions: RandomZoom(0.1, 0.1) zooms the width on its own and tilts a turned bar further.
-The rest (a table of layers, zipped datasets cached before a reshuffling shuffle) is correct.
+The rest (a table of layers, zipped datasets cached before a reshuffling shuffle) was correct
+until the text asked for no parallel map of the Keras augmenter ([3j], issue 20).
 
-expect: test_make_augmenter
+expect: test_make_augmenter test_make_train_dataset
 """
 # %% make_augmenter
 def make_augmenter():

@@ -1,8 +1,9 @@
 """Unseen (written from the student version alone; its zoom made one factor, as the text now
-says): Correct: augmenter with a keras.Input (always batches), a model grown with add(), a
-shuffle of indices that gathers batches, a cached validation set.
+says): augmenter with a keras.Input (always batches), a model grown with add(), a
+shuffle of indices that gathers batches, a cached validation set: correct until the text asked
+for no parallel map of the Keras augmenter ([3j], issue 20); its parallel map now loses Part 3.
 
-expect: full
+expect: test_make_train_dataset
 """
 # %% make_augmenter
 def make_augmenter():

@@ -1,6 +1,8 @@
-"""A functional model; the pipeline caches the raw data, maps per image in parallel, then batches.
+"""A functional model (correct); the pipeline caches the raw data, then maps the Keras augmenter
+over single images in parallel (the recipe lesson 4 taught before issue 20): parallel calls of a
+Keras layer can share draws ([3j]), and one call per image is slow ([3i]).
 
-expect: full
+expect: test_make_train_dataset
 """
 # %% make_augmenter
 def make_augmenter():

@@ -1,6 +1,6 @@
-"""Correct, the way issue 20 wrote it: a Keras layer per image in a parallel map (chance repeats
-of its draws are not graded), a rotation factor given as a range with nearest-pixel
-interpolation returned as NumPy, a coin from integer draws, and a split built from lists.
+"""Correct: a Keras layer per image in a plain map (no shared draws), a rotation factor given
+as a range with nearest-pixel interpolation returned as NumPy, a coin from integer draws, and a
+split built from lists.
 
 expect: full
 """
@@ -13,7 +13,7 @@ def make_train_dataset(x, y, batch_size=32, seed=0):
 
     dataset = tf.data.Dataset.from_tensor_slices((x, y))
     dataset = dataset.shuffle(buffer_size=len(x) + 100, seed=seed)
-    dataset = dataset.map(one, num_parallel_calls=tf.data.AUTOTUNE)
+    dataset = dataset.map(one)
     return dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
 
