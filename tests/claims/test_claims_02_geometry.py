@@ -157,3 +157,18 @@ def test_random_zoom_negative_zooms_in_positive_zooms_out():
     zoom_in = keras.layers.RandomZoom((-0.5, -0.5), fill_mode="constant")(image, training=True)
     zoom_out = keras.layers.RandomZoom((0.5, 0.5), fill_mode="constant")(image, training=True)
     assert float(tf.reduce_sum(zoom_in)) > 16 > float(tf.reduce_sum(zoom_out))
+
+
+def test_random_flip_draws_per_image_and_both_axes_flip_together():
+    """1: RandomFlip("horizontal") mirrors each image on its own draw (about half of them);
+    "horizontal_and_vertical" gives each image a half turn or leaves it, never one flip alone."""
+    image = np.random.default_rng(3).random((6, 9, 3)).astype(np.float32)
+    copies = np.repeat(image[np.newaxis], 64, axis=0)
+    out = keras.layers.RandomFlip("horizontal")(copies, training=True).numpy()
+    mirrored = np.array([np.array_equal(o, image[:, ::-1]) for o in out])
+    same = np.array([np.array_equal(o, image) for o in out])
+    assert np.all(mirrored | same) and 0.25 < mirrored.mean() < 0.75
+    both = keras.layers.RandomFlip("horizontal_and_vertical")(copies, training=True).numpy()
+    half = np.array([np.array_equal(o, image[::-1, ::-1]) for o in both])
+    kept = np.array([np.array_equal(o, image) for o in both])
+    assert np.all(half | kept) and 0.25 < half.mean() < 0.75

@@ -120,7 +120,8 @@ def test_keras_colour_layers_assume_0_255():
 
 def test_random_contrast_single_number_only_increases_contrast():
     """6: RandomContrast(0.5) draws factors in [1.0, 1.5], not the documented [0.5, 1.5];
-    the pair (0.5, 0.5) gives [0.5, 1.5]. If Keras fixes this, the lesson must change."""
+    the pair (0.5, 0.5) gives [0.5, 1.5]; a pair is sorted, (0.5, 0.2) gives [0.8, 1.5]. If Keras
+    fixes this, the lesson must change."""
     many = tf.random.stateless_uniform((2000, 4, 4, 1), seed=(3, 4), minval=0.3, maxval=0.7)
     single = spread(keras.layers.RandomContrast(0.5, value_range=(0, 1))(many, training=True))
     pair = spread(keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1))(many,
@@ -128,6 +129,10 @@ def test_random_contrast_single_number_only_increases_contrast():
     single, pair = (np.asarray(x / spread(many)) for x in (single, pair))
     assert single.min() >= 1.0 - 1e-4 and single.max() > 1.45
     assert pair.min() < 0.55 and pair.max() > 1.45
+    # the pair is sorted: (0.5, 0.2) draws from 1 - 0.2 to 1 + 0.5, not from 0.5 to 1.2
+    swapped = np.asarray(spread(keras.layers.RandomContrast((0.5, 0.2), value_range=(0, 1))(
+        many, training=True)) / spread(many))
+    assert swapped.min() > 0.8 - 1e-3 and swapped.min() < 0.82 and swapped.max() > 1.45
 
 
 def test_tf_image_random_op_mapped_per_element_draws_per_image():
