@@ -39,16 +39,24 @@ def dataset_steps(dataset):
     return [step for step in steps if step]
 
 
-def images_per_second(dataset, max_images=None, step=None):
+def images_per_second(dataset, max_images=None, step=None, min_seconds=0.0):
     """Pull batches from ``dataset`` (after one warm-up batch) and return images per second.
 
     A batch is an image tensor or a tuple whose first part is the images. ``step``, if given, is
     called on each batch (for example a training step) and its time counts too. Stops after
-    ``max_images`` images, or at the end of the dataset.
+    ``max_images`` images, or at the end of the dataset; with ``min_seconds``, it goes round the
+    dataset again (``dataset.repeat()``) until that much time has passed, so that a fast pipeline
+    on a small dataset is not timed over a few milliseconds.
 
     Taught in lesson 4.
     """
-    iterator = iter(dataset)
+    import tensorflow as tf
+
+    if not isinstance(dataset, tf.data.Dataset):
+        raise TypeError(f"expected a tf.data.Dataset, got {type(dataset).__name__}")
+    if min_seconds < 0:
+        raise ValueError(f"min_seconds must be 0 or more, got {min_seconds}")
+    iterator = iter(dataset.repeat() if min_seconds else dataset)
     try:
         warm = next(iterator)
     except StopIteration:
@@ -61,7 +69,9 @@ def images_per_second(dataset, max_images=None, step=None):
             step(batch)
         images = batch[0] if isinstance(batch, (tuple, list)) else batch
         count += int(images.shape[0])
-        if max_images is not None and count >= max_images:
+        enough_images = max_images is None or count >= max_images
+        enough_time = time.perf_counter() - start >= min_seconds
+        if (max_images is not None or min_seconds) and enough_images and enough_time:
             break
     elapsed = time.perf_counter() - start
     if count == 0:

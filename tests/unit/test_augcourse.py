@@ -201,6 +201,16 @@ def test_images_per_second_counts_images_and_rejects_empty_datasets():
         images_per_second(pairs.take(0))
     with pytest.raises(ValueError, match="only one batch"):
         images_per_second(pairs.take(1))
+    # min_seconds: round the dataset again until that much time has passed
+    calls.clear()
+    start = time.perf_counter()
+    images_per_second(pairs, step=calls.append, min_seconds=0.2)
+    assert time.perf_counter() - start >= 0.2 and len(calls) > 5
+    assert images_per_second(pairs, max_images=16) > 0
+    with pytest.raises(ValueError, match="min_seconds"):
+        images_per_second(pairs, min_seconds=-1)
+    with pytest.raises(TypeError, match="expected a tf.data.Dataset"):
+        images_per_second([1, 2])
 
 
 # ---- models and the arrows dataset ----------------------------------------------------------
