@@ -172,3 +172,21 @@ def test_random_flip_draws_per_image_and_both_axes_flip_together():
     half = np.array([np.array_equal(o, image[::-1, ::-1]) for o in both])
     kept = np.array([np.array_equal(o, image) for o in both])
     assert np.all(half | kept) and 0.25 < half.mean() < 0.75
+
+
+def test_mask_from_a_generator_chooses_per_image_and_repeats_for_a_seed():
+    """1: the lesson's random_invert: each image inverted or kept on its own coin, the same
+    choices for the same seed whatever the global seed, new choices on the next call."""
+    from lesson_code import lesson_definitions
+
+    random_invert = lesson_definitions("02_geometry", "s1-mask", tf=tf)["random_invert"]
+    images = np.random.default_rng(0).random((400, 3, 3, 1)).astype(np.float32)
+    rng = tf.random.Generator.from_seed(5)
+    out = random_invert(images, rng).numpy()
+    inverted = np.all(np.isclose(out, 1 - images), axis=(1, 2, 3))
+    kept = np.all(out == images, axis=(1, 2, 3))
+    assert np.all(inverted ^ kept) and 140 < inverted.sum() < 260
+    tf.random.set_seed(99)
+    again = random_invert(images, tf.random.Generator.from_seed(5)).numpy()
+    np.testing.assert_array_equal(again, out)
+    assert not np.array_equal(random_invert(images, rng).numpy(), out)
