@@ -5,6 +5,7 @@ import logging
 import warnings
 
 import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
+import keras
 import matplotlib
 import numpy as np
 import pytest
@@ -126,7 +127,7 @@ def test_digits_dataset():
 
 def test_conv2d_needs_a_batch_axis():
     """6: a Conv2D layer given one (8, 8, 1) image raises ValueError; a batch of one works."""
-    conv = tf.keras.layers.Conv2D(4, 3)
+    conv = keras.layers.Conv2D(4, 3)
     with pytest.raises(ValueError, match="expected min_ndim=4, found ndim=3"):
         conv(np.zeros((8, 8, 1), np.float32))
     assert conv(np.zeros((1, 8, 8, 1), np.float32)).shape == (1, 6, 6, 4)
@@ -156,3 +157,16 @@ def test_reduce_mean_of_uint8_stays_integer():
     """Key points: tf.reduce_mean of a uint8 tensor returns uint8 (the mean of 1 and 2 is 1)."""
     mean = tf.reduce_mean(tf.constant([1, 2], tf.uint8))
     assert mean.dtype == tf.uint8 and int(mean) == 1
+
+
+def test_resize_returns_float_in_the_input_range_and_rescaling_only_scales():
+    """7: tf.image.resize of a uint8 photo gives float32 from 0 to 255 (not rescaled);
+    keras.layers.Resizing blends the same way and rounds a uint8 photo back to uint8;
+    Rescaling(1/255) multiplies and does nothing else."""
+    photo = load_photo("chelsea")
+    resized = tf.image.resize(photo, (64, 96))
+    assert resized.dtype == tf.float32 and 200 < float(tf.reduce_max(resized)) <= 255
+    layer = np.asarray(keras.layers.Resizing(64, 96)(photo))
+    assert layer.dtype == np.uint8 and np.abs(layer - resized.numpy()).max() <= 0.5 + 1e-3
+    rescaled = keras.layers.Rescaling(1 / 255)(resized)
+    np.testing.assert_allclose(rescaled, resized / 255, rtol=1e-6)
