@@ -412,7 +412,7 @@ def test_randaugment_is_slower_than_three_layers_and_grows_with_num_ops(photos):
     batch = np.repeat(photos, 8, axis=0).astype(np.float32)
     hand_picked = keras.Sequential([keras.layers.RandomFlip("horizontal"),
                                     keras.layers.RandomRotation(0.05),
-                                    keras.layers.RandomContrast(0.2)])
+                                    keras.layers.RandomContrast((0.2, 0.2))])
 
     def best_seconds(layer):
         compiled = tf.function(lambda images: layer(images, training=True))
