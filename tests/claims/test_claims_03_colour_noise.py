@@ -149,3 +149,64 @@ def test_random_brightness_default_shift_is_at_most_51():
     out = keras.layers.RandomBrightness(0.2)(zeros, training=True)
     shift = np.abs(out.numpy() - 100.0)
     assert shift.max() <= 51.0 + 1e-3 and shift.max() > 25.0
+
+
+def saturation_multipliers(layer, n=2000):
+    """What ``layer`` multiplies the saturation of n copies of one colour (saturation 0.4) by."""
+    patches = tf.broadcast_to(tf.constant([0.5, 0.3, 0.4]), (n, 2, 2, 3))
+    return tf.image.rgb_to_hsv(layer(patches, training=True))[:, 0, 0, 1].numpy() / 0.4
+
+
+def test_keras_colour_layers_draw_per_image():
+    """6: RandomBrightness, RandomContrast, RandomSaturation, RandomHue and RandomGrayscale each
+    change eight copies of one photo in more than one way (a draw per image)."""
+    same_photo = tf.repeat(PHOTO[tf.newaxis], 8, axis=0)
+    layers = [keras.layers.RandomBrightness(0.3, value_range=(0, 1), seed=1),
+              keras.layers.RandomContrast((0.5, 0.5), value_range=(0, 1), seed=1),
+              keras.layers.RandomSaturation((1 / 3, 2 / 3), value_range=(0, 1), seed=1),
+              keras.layers.RandomHue(0.2, value_range=(0, 1), seed=1),
+              keras.layers.RandomGrayscale(0.5, seed=1)]
+    for layer in layers:
+        out = layer(same_photo, training=True).numpy().reshape(8, -1)
+        assert len(np.unique(np.round(out, 3), axis=0)) > 1, type(layer).__name__
+
+
+def test_random_grayscale_factor_is_a_probability_per_image():
+    """6: RandomGrayscale(factor) turns each image gray with probability factor."""
+    patches = tf.broadcast_to(tf.constant([0.5, 0.3, 0.4]), (2000, 2, 2, 3))
+    out = keras.layers.RandomGrayscale(0.5, seed=4)(patches, training=True).numpy()
+    gray = np.ptp(out[:, 0, 0, :], axis=-1) < 1e-6
+    assert 0.45 < gray.mean() < 0.55
+
+
+def test_random_hue_turns_by_up_to_half_its_factor_either_way():
+    """6: RandomHue(f) turns the hue by up to f / 2 of the colour wheel, in both directions."""
+    patches = tf.broadcast_to(tf.constant([0.5, 0.3, 0.4]), (2000, 2, 2, 3))
+    before = float(tf.image.rgb_to_hsv(patches[:1])[0, 0, 0, 0])
+    after = tf.image.rgb_to_hsv(keras.layers.RandomHue(0.2, value_range=(0, 1), seed=5)(
+        patches, training=True))[:, 0, 0, 0].numpy()
+    turn = (after - before + 0.5) % 1.0 - 0.5  # signed, the short way round the wheel
+    assert turn.min() < -0.09 and turn.max() > 0.09
+    assert np.abs(turn).max() <= 0.1 + 1e-3
+
+
+def test_random_saturation_single_number_grays_about_half():
+    """6: RandomSaturation's drawn f multiplies saturation by f / (1 - f), so 0.5 is no change.
+    A single number f draws from -f to f (its documentation says 0 to f): RandomSaturation(0.5)
+    turns about half the images gray and never raises saturation. The pair (1/3, 2/3) multiplies
+    by 0.5 to 2 and grays none. RandomColorJitter builds a RandomSaturation from its factor. If
+    Keras fixes this, the lesson must change."""
+    assert "between `0.0` and the passed" in keras.layers.RandomSaturation.__doc__
+    single = saturation_multipliers(keras.layers.RandomSaturation(0.5, value_range=(0, 1), seed=2))
+    assert 0.45 < np.mean(single < 0.01) < 0.55
+    assert single.max() <= 1.0 + 1e-3 and single.max() > 0.95
+    pair = saturation_multipliers(keras.layers.RandomSaturation((1 / 3, 2 / 3),
+                                                                value_range=(0, 1), seed=2))
+    assert pair.min() > 0.5 - 1e-3 and pair.min() < 0.52
+    assert pair.max() < 2.0 + 1e-3 and pair.max() > 1.95
+    unchanged = saturation_multipliers(keras.layers.RandomSaturation((0.5, 0.5),
+                                                                     value_range=(0, 1)))
+    np.testing.assert_allclose(unchanged, 1.0, atol=1e-3)
+    jitter = keras.layers.RandomColorJitter(value_range=(0, 1), saturation_factor=0.5)
+    assert isinstance(jitter.random_saturation, keras.layers.RandomSaturation)
+    assert tuple(jitter.random_saturation.factor) == (-0.5, 0.5)

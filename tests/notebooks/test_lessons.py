@@ -14,7 +14,7 @@ LESSONS = sorted((REPO / "lessons").glob("*.ipynb"))
 def run_notebook(path, timeout=600, **env):
     notebook = nbformat.read(path, as_version=4)
     env_before = dict(os.environ)
-    os.environ.update(AUGCOURSE_FAST="1", **env)
+    os.environ.update({"AUGCOURSE_FAST": "1", **env})  # env may ask for full mode
     os.environ.pop("MPLBACKEND", None)  # the kernel draws inline, as in JupyterLab
     try:
         NotebookClient(notebook, timeout=timeout, kernel_name="python3",
