@@ -1,5 +1,6 @@
 """The helper package: data loads offline, plots draw, and bad input gets a clear error."""
 
+import json
 import time
 
 import augcourse
@@ -263,6 +264,57 @@ def test_small_cnn_trains_and_reports_accuracy(capsys):
         train(small_cnn(classes=2), images, labels[:3], epochs=1)
 
 
+def weighted_kernels(model):
+    """The kernels of a small_cnn's Conv2D and Dense layers, in order."""
+    return [np.asarray(layer.kernel) for layer in model.layers
+            if type(layer).__name__ in ("Conv2D", "Dense")]
+
+
+def test_small_cnn_seed_gives_every_augmenter_and_dropout_the_same_initial_weights():
+    """Lesson 8 compares kinds of training from the same start: with seed=, the augmenter and the
+    dropout rate change nothing of the initial weights; another seed changes them. Without it,
+    building an augmenter first moves the global random state (the bug lesson 8 had)."""
+    import keras
+
+    from augcourse.config import set_seed
+    from augcourse.models import digit_augmenter, small_cnn
+
+    variants = [dict(), dict(augmenter=digit_augmenter()), dict(dropout=0.3),
+                dict(augmenter=keras.layers.RandomFlip("horizontal_and_vertical"), dropout=0.5)]
+    starts = [weighted_kernels(small_cnn(seed=3, **kwargs)) for kwargs in variants]
+    for start in starts[1:]:
+        assert all(np.array_equal(a, b) for a, b in zip(starts[0], start, strict=True))
+    other = weighted_kernels(small_cnn(seed=4))
+    assert not any(np.array_equal(a, b) for a, b in zip(starts[0], other, strict=True))
+    # the three layers do not share draws
+    assert not np.array_equal(starts[0][0].ravel()[:9], starts[0][1].ravel()[:9])
+    set_seed(3)
+    plain = weighted_kernels(small_cnn())
+    set_seed(3)
+    augmenter = digit_augmenter()  # built after seeding, before the model: it draws
+    assert not np.array_equal(plain[0], weighted_kernels(small_cnn(augmenter=augmenter))[0])
+    with pytest.raises(ValueError, match="seed"):
+        small_cnn(seed=1.5)
+
+
+def test_train_with_patience_stops_early_and_keeps_the_best_epoch():
+    from augcourse.models import small_cnn, train
+
+    images, labels = course_data.left_right_arrows(96, seed=2)
+    validation = course_data.left_right_arrows(32, seed=3)
+    model = small_cnn(classes=2, seed=0)
+    history, _ = train(model, images, labels, epochs=40, seed=0, validation_data=validation,
+                       patience=2, learning_rate=3e-2, status=False)
+    losses = history["val_loss"]
+    assert len(losses) < 40, "a learning rate this high overfits long before 40 epochs"
+    best = int(np.argmin(losses))
+    assert len(losses) == best + 1 + 2, "it stops 2 epochs after the best validation loss"
+    kept = model.evaluate(*validation, verbose=0)[0]
+    assert abs(kept - losses[best]) < 1e-4, "the model keeps its best epoch's weights"
+    with pytest.raises(ValueError, match="patience"):
+        train(model, images, labels, epochs=2, patience=2)
+
+
 def test_digit_augmenter_changes_digits_keeps_the_black_fill_and_never_flips():
     from augcourse.models import digit_augmenter
 
@@ -418,7 +470,8 @@ def test_fit_or_load_records_its_run_and_trains_again_when_the_call_asks_for_ano
     """The history file keeps the seed, the epochs and fingerprints of the data; a call that
     asks for another run than the saved one trains again instead of loading a stale model."""
     from augcourse.models import small_cnn
-    from augcourse.project import data_fingerprint, fit_or_load, run_record, save_run
+    from augcourse.project import (data_fingerprint, fit_or_load, model_fingerprint, run_record,
+                                   save_run)
 
     images, labels = course_data.left_right_arrows(48, seed=6)
     validation = (images[:16], labels[:16])
@@ -430,7 +483,7 @@ def test_fit_or_load_records_its_run_and_trains_again_when_the_call_asks_for_ano
                 folder=tmp_path)
     assert run_record("plain", tmp_path) == {
         "seed": 2, "epochs": 1, "train": data_fingerprint(images, labels),
-        "validation": data_fingerprint(*validation)}
+        "validation": data_fingerprint(*validation), "model": model_fingerprint(build())}
     _, _, seconds = fit_or_load("plain", build, images, labels, 1, seed=2,
                                 validation_data=validation, folder=tmp_path)
     assert seconds == 0.0, "the same call loads"
@@ -453,6 +506,43 @@ def test_fit_or_load_records_its_run_and_trains_again_when_the_call_asks_for_ano
     assert run_record("by_hand", tmp_path) is None
     _, _, seconds = fit_or_load("by_hand", build, images, labels, 5, folder=tmp_path)
     assert seconds == 0.0
+
+
+def test_fit_or_load_trains_again_when_the_model_changes_and_refuses_a_model(tmp_path, capsys):
+    """ps08: after a student changes the augmenter, running the notebook again trains anew
+    (instead of loading the model of the old augmenter); the same code loads; passing a model
+    instead of the function that builds one gets a message that says so."""
+    import keras
+
+    from augcourse.models import small_cnn
+    from augcourse.project import fit_or_load, model_fingerprint, run_record
+
+    images, labels = course_data.left_right_arrows(48, seed=7)
+    kept = {"validation_data": (images[:16], labels[:16]), "folder": tmp_path}
+
+    def build(rotation):
+        return lambda: small_cnn(classes=2, augmenter=keras.Sequential(
+            [keras.layers.RandomRotation(rotation, fill_mode="constant")]))
+
+    assert model_fingerprint(build(0.05)()) == model_fingerprint(build(0.05)())
+    assert model_fingerprint(build(0.05)()) != model_fingerprint(build(0.1)())
+    assert model_fingerprint(small_cnn(classes=2)) != model_fingerprint(small_cnn(classes=3))
+    fit_or_load("augmented", build(0.05), images, labels, 1, **kept)
+    assert fit_or_load("augmented", build(0.05), images, labels, 1, **kept)[2] == 0.0
+    capsys.readouterr()
+    _, _, seconds = fit_or_load("augmented", build(0.1), images, labels, 1, **kept)
+    assert seconds > 0 and "another model" in capsys.readouterr().out
+    assert run_record("augmented", tmp_path)["model"] == model_fingerprint(build(0.1)())
+    # a history saved before models were recorded still loads for the same call
+    _, history_path = tmp_path / "augmented.keras", tmp_path / "augmented_history.json"
+    saved = json.loads(history_path.read_text())
+    del saved["run"]["model"]
+    history_path.write_text(json.dumps(saved))
+    assert fit_or_load("augmented", build(0.1), images, labels, 1, **kept)[2] == 0.0
+    with pytest.raises(TypeError, match="function that builds a new model"):
+        fit_or_load("plain", small_cnn(classes=2), images, labels, 1, **kept)
+    with pytest.raises(TypeError, match="should return a Keras model"):
+        fit_or_load("plain", lambda: None, images, labels, 1, **kept)
 
 
 def test_shuffled_digits_is_one_fixed_order_of_all_digits():
