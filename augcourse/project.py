@@ -15,7 +15,7 @@ from augcourse.data import digits_split
 HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 # what fit_or_load records of a run, in words
 RECORD_WORDS = {"seed": "seed", "epochs": "epochs", "train": "training data",
-                "validation": "validation data"}
+                "validation": "validation data", "model": "model (its layers or augmentation)"}
 
 
 def project_digits():
@@ -62,6 +62,24 @@ def data_fingerprint(x, y):
         digest.update(f"{array.dtype.str}{array.shape}".encode())
         digest.update(array.tobytes())
     return digest.hexdigest()[:16]
+
+
+def model_fingerprint(model):
+    """A short hash of a model's layers and their settings (Keras's ``get_config``, without the
+    names Keras numbers afresh in every build): equal for two builds of the same code, different
+    when a layer or a setting (an augmentation's factor, say) changes.
+
+    Used in problem set 8.
+    """
+    def without_names(value):
+        if isinstance(value, dict):
+            return {k: without_names(v) for k, v in value.items() if k != "name"}
+        if isinstance(value, (list, tuple)):
+            return [without_names(v) for v in value]
+        return value
+
+    config = json.dumps(without_names(model.get_config()), sort_keys=True, default=str)
+    return hashlib.sha256(config.encode()).hexdigest()[:16]
 
 
 def save_run(name, model, history, folder="models", record=None):
@@ -142,22 +160,39 @@ def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder=
                 retrain=False):
     """Train ``build()`` with :func:`augcourse.models.train` and save it under ``name``; when
     the files exist already (and ``retrain`` is False), load them instead of training again,
-    unless they record another seed, number of epochs or data than this call asks for.
+    unless they record another seed, number of epochs, data or model than this call asks for.
+    ``build`` is a function that returns a new, uncompiled model (``build_model``, or
+    ``lambda: build_model(make_augmenter())``), not a model.
 
     The history file also keeps a record of the seed, the epochs and fingerprints of the data
-    (:func:`run_record`), so that a grader can tell which data a saved model was trained on.
+    and of the model's layers (:func:`run_record`), so that a grader can tell which data a saved
+    model was trained on, and a changed augmenter is trained again instead of loaded.
     Returns ``(model, history, seconds)``; ``seconds`` is 0.0 when the run was loaded.
 
     Used in problem set 8.
     """
+    import keras
+
     from augcourse.config import set_seed
     from augcourse.models import train
 
+    if isinstance(build, keras.Model) or not callable(build):
+        raise TypeError(
+            f"fit_or_load(name, build, ...) takes a function that builds a new model, such as "
+            f"build_model or lambda: build_model(make_augmenter()); it got "
+            f"{type(build).__name__}. Pass the function itself, not the model it returns")
     model_path, history_path = model_files(name, folder)
+    set_seed(seed)  # the initial weights too, not only the training, come from the seed
+    model = build()
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"build() should return a Keras model, got {type(model).__name__}")
     record = {"seed": int(seed), "epochs": epochs, "train": data_fingerprint(x, y),
-              "validation": data_fingerprint(*validation_data) if validation_data else None}
+              "validation": data_fingerprint(*validation_data) if validation_data else None,
+              "model": model_fingerprint(model)}
     if not retrain and model_path.exists() and history_path.exists():
         saved = run_record(name, folder)
+        if saved is not None and "model" not in saved:  # saved before models were recorded
+            saved = {**saved, "model": record["model"]}
         if saved is None or saved == record:
             model, history = load_run(name, folder)
             return model, history, 0.0
@@ -165,14 +200,12 @@ def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder=
         # saved files are stale, and loading them would grade a run this code does not make
         changed = " and ".join(RECORD_WORDS[key] for key in record
                                if saved.get(key) != record[key])
-        print(f"fit_or_load: the saved run {name!r} was trained with other {changed}; "
+        print(f"fit_or_load: the saved run {name!r} was trained with another {changed}; "
               "training it again")
-    set_seed(seed)  # the initial weights too, not only the training, come from the seed
-    model = build()
     history, seconds = train(model, x, y, epochs, seed=seed, validation_data=validation_data)
     save_run(name, model, history, folder, record)
     return model, check_history(history), seconds
 
 
 __all__ = ["check_history", "data_fingerprint", "fit_or_load", "held_out_digits", "load_run",
-           "model_files", "project_digits", "run_record", "save_run"]
+           "model_files", "model_fingerprint", "project_digits", "run_record", "save_run"]
