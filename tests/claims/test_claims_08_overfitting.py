@@ -11,6 +11,7 @@ import tensorflow as tf
 
 from augcourse.data import digits_split
 from augcourse.models import accuracy, digit_augmenter, small_cnn, train
+from lesson_code import lesson_definitions
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +47,7 @@ def test_sensible_augmentation_beats_none_and_flips_mix_up_sixes_and_nines(digit
     scores = {}
     for kind, augmenter in (("none", None), ("sensible", digit_augmenter()),
                             ("wrong", keras.layers.RandomFlip("horizontal_and_vertical"))):
-        augcourse.set_seed(0)  # after the augmenter: every kind starts from the same weights
-        model = small_cnn(augmenter=augmenter)
+        model = small_cnn(augmenter=augmenter, seed=0)  # every kind from the same weights
         train(model, x, y, 60, seed=0)
         scores[kind] = (accuracy(model, x, y) - accuracy(model, x_val, y_val),
                         accuracy(model, x_test, y_test), model)
@@ -85,3 +85,24 @@ def test_random_zoom_factor_draws_sizes_between_one_over_one_plus_and_one_minus_
     # bilinear interpolation blurs a little, which adds up to about 0.02 to a measured size
     assert 1 / 1.15 - 0.005 <= size.min() <= 1 / 1.15 + 0.03
     assert 1 / 0.85 - 0.01 <= size.max() <= 1 / 0.85 + 0.03
+
+
+def test_every_kind_starts_from_the_same_weights(digits):
+    """1: the lesson's own build() gives none, sensible and wrong (and any dropout rate) the same
+    initial weights for a seed, and another seed other weights; its fingerprint tells them
+    apart."""
+    (x, _), _, _ = digits
+    lesson = lesson_definitions("08_overfitting", "s1-train", keras=keras, np=np,
+                                small_cnn=small_cnn, digit_augmenter=digit_augmenter,
+                                DATA="digits", x_train=x, CLASSES=10)
+    build, fingerprint = lesson["build"], lesson["start_fingerprint"]
+
+    def kernels(model):
+        return [np.asarray(layer.kernel) for layer in model.layers if hasattr(layer, "kernel")]
+
+    starts = [kernels(build(kind, 1)) for kind in ("none", "sensible", "wrong")]
+    starts.append(kernels(build("none", 1, dropout=0.4)))
+    for start in starts[1:]:
+        assert all(np.array_equal(a, b) for a, b in zip(starts[0], start, strict=True))
+    assert fingerprint(build("none", 1)) == fingerprint(build("sensible", 1))
+    assert fingerprint(build("none", 1)) != fingerprint(build("none", 2))
