@@ -117,7 +117,12 @@ def load_run(name, folder="models"):
         history = json.loads(history_path.read_text())
     except ValueError as error:
         raise ValueError(f"{history_path} is not valid JSON: {error}") from None
-    return keras.models.load_model(model_path), check_history(history)
+    with warnings.catch_warnings():
+        # a model trained under mixed precision saved a loss-scaling optimizer, whose extra
+        # variables a plain optimizer skips with a warning; the weights load all the same
+        warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
+        model = keras.models.load_model(model_path)
+    return model, check_history(history)
 
 
 def run_record(name, folder="models"):

@@ -1,8 +1,9 @@
 """The rotation is drawn once per batch (its own Keras layer turns every digit of a call by the
-same angle), where the text asks for a new change for every image ([1f]); the models trained
-are the model answer's, so the saved augmentation also differs from this make_augmenter.
+same angle), where the text asks for a new change for every image ([1f]); it comes with the
+model answer's models, which fit_or_load trains again for this augmenter; the layer turns digits
+at inference too, so the saved runs cannot be reproduced ([3h]).
 
-expect: test_augmenter, test_saved_models
+expect: test_augmenter test_generalisation test_histories test_report test_saved_models
 files: solution
 """
 # %% make_augmenter

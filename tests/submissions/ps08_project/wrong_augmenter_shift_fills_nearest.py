@@ -1,7 +1,7 @@
 """The shift fills new pixels with the nearest edge pixel, where the text asks for black ([1e]);
 the other layers fill with black, so a white image still shows some black.
 
-expect: test_augmenter, test_saved_models
+expect: test_augmenter
 files: solution
 """
 # %% make_augmenter
