@@ -1,6 +1,8 @@
 """Lesson 06 (mixing): every statement the lesson makes about TensorFlow and Keras, asserted on
 the installed versions. The section is named in each docstring."""
 
+import inspect
+
 import augcourse  # noqa: F401  (quiet TensorFlow before it loads)
 import keras
 import numpy as np
@@ -8,6 +10,8 @@ import pytest
 import tensorflow as tf
 
 from augcourse.mixing_checks import beta_check, boxes, cutmix_reference_shares, shares_check
+
+from lesson_code import lesson_definitions
 
 BASIS = np.eye(64, dtype=np.float32).reshape(64, 8, 8, 1)
 BASIS_LABELS = np.eye(64, dtype=np.float32)
@@ -113,3 +117,92 @@ def test_categorical_accuracy_scores_a_soft_label_by_its_argmax():
     assert float(metric.result()) == 0.0
     metric.update_state([[0.6, 0.4]], [[0.55, 0.45]])
     assert float(metric.result()) == 0.5
+
+
+# ------------------------------------------------------------- added with the paper-versus-Keras
+# table (section 4) and the per-batch CutMix comparison (section 3)
+
+def test_random_erasing_probability_box_shape_and_fill():
+    """1 and the table in 4: RandomErasing decides per image; factor=1.0 and factor=(0.5, 0.5) both
+    erase about half of the images (the Random Erasing paper's p = 0.5); each erased region is one
+    box inside the image, with width and height drawn separately so that its aspect ratio goes
+    beyond the paper's 0.3 to 1/0.3 on both sides; with value_range=(0, 1) about half of the erased
+    pixels are 0 and about one in six is 1; Keras has no Cutout layer."""
+    gray = np.full((2048, 32, 32, 1), 0.5, np.float32)
+    transformation = keras.layers.RandomErasing().get_random_transformation(gray[:16])
+    assert tuple(transformation["apply_erasing"].shape) == (16,), "one decision per image"
+    for factor in (1.0, (0.5, 0.5)):
+        erased = (np.asarray(keras.layers.RandomErasing(factor=factor)(gray, training=True))
+                  != 0.5).any(axis=(1, 2, 3))
+        assert 0.45 < erased.mean() < 0.55, factor
+    layer = keras.layers.RandomErasing(factor=(1.0, 1.0), value_range=(0, 1))
+    out = np.asarray(layer(gray, training=True))[..., 0]
+    erased = out != 0.5
+    corners, whole = boxes(erased)
+    assert whole.all()
+    ratio = (corners[:, 3] - corners[:, 2]) / (corners[:, 1] - corners[:, 0])
+    assert ratio.min() < 0.3 and ratio.max() > 1 / 0.3
+    values = out[erased]
+    assert 0.45 < np.mean(values == 0) < 0.55 and 0.12 < np.mean(values == 1) < 0.2
+    assert not hasattr(keras.layers, "Cutout")
+
+
+def test_tf_random_has_no_beta_and_keras_random_beta_draws_beta():
+    """2: tf.random has no Beta sampler; keras.random.beta exists and its draws follow
+    Beta(alpha, alpha)."""
+    assert not hasattr(tf.random, "beta")
+    for alpha in (0.2, 1.0):
+        draws = np.asarray(keras.random.beta((4000,), alpha, alpha, seed=1), dtype=np.float64)
+        assert not beta_check(draws, alpha).differs
+
+
+def test_keras_cutmix_mixes_every_batch_with_a_weight_per_image():
+    """4 and the table: keras.layers.CutMix has no probability of leaving a batch alone: every
+    batch gets boxes, each image its own weight."""
+    keras.utils.set_random_seed(4)
+    layer = keras.layers.CutMix(factor=(1.0, 1.0))
+    assert "cutmix_prob" not in str(inspect.signature(keras.layers.CutMix))
+    for _ in range(30):
+        lams = np.asarray(layer.get_random_transformation(SQUARES)["mix_weight"]).ravel()
+        assert len(lams) == 64 and len(np.unique(np.round(lams, 6))) > 56, "a weight per image"
+        assert np.mean(lams < 0.999) > 0.9, "every batch is mixed"
+
+
+def _lesson_cutmix():
+    return lesson_definitions("06_mixing", "s3-cutmix", "s3-batch-defs", np=np)
+
+
+def test_lesson_cutmix_batch_follows_the_official_per_batch_recipe():
+    """3: the lesson's cutmix_batch (the official code's recipe) gives every mixed image of a batch
+    the same label weight (images paired with themselves aside), leaves about half of the batches
+    untouched at cutmix_prob = 0.5 (halving the mean weight), and image by image gives the same
+    weights as the per-image variant, whose batch means vary far less."""
+    ns = _lesson_cutmix()
+    rng = np.random.default_rng(0)
+    images = np.random.default_rng(1).random((32, 32, 32, 1)).astype(np.float32)
+    own = np.eye(32)
+
+    def weights(recipe, n=400):
+        return np.stack([1 - np.diag(recipe(images, own)[1]) for _ in range(n)])
+
+    each = weights(lambda x, y: ns["cutmix_each"](x, y, 1.0, rng))
+    batch = weights(lambda x, y: ns["cutmix_batch"](x, y, 1.0, 1.0, rng))
+    half = weights(lambda x, y: ns["cutmix_batch"](x, y, 1.0, 0.5, rng))
+    for row in batch:
+        assert len(np.unique(np.round(row[row > 0], 9))) <= 1, "one weight per batch"
+    assert np.median(each.std(axis=1)) > 0.1
+    assert not shares_check(batch, each.ravel()).differs
+    assert batch.mean(axis=1).std() > 3 * each.mean(axis=1).std()
+    untouched = np.mean(half.max(axis=1) == 0)
+    assert 0.4 < untouched < 0.6
+    assert 0.35 < half.mean() / batch.mean() < 0.65
+    assert np.mean(batch.max(axis=1) == 0) < 0.02
+
+
+def test_keras_mixup_and_cutmix_take_no_probability_argument():
+    """The table in 4: keras.layers.MixUp and CutMix have no argument for leaving a batch alone
+    (no cutmix_prob): they mix every batch they are called on in training."""
+    assert set(inspect.signature(keras.layers.MixUp).parameters) == {
+        "alpha", "data_format", "seed", "kwargs"}
+    assert set(inspect.signature(keras.layers.CutMix).parameters) == {
+        "factor", "seed", "data_format", "kwargs"}

@@ -454,3 +454,55 @@ def test_on_gray_digits_colour_degeneration_changes_nothing():
         op = getattr(layer, name)
         assert fraction_changed(lambda b, op=op: op(b, training=True), images,
                                 atol=1 / 255) == 1.0, name
+
+
+# ------------------------------------------------- the paper-versus-Keras table (end of section 6)
+
+def test_augmix_rotation_turns_up_to_108_degrees_one_way():
+    """6 (table): AugMix() with factor=0.3 rotates by 0 to 0.3 x 360 = 108 degrees,
+    counter-clockwise as displayed, never the other way."""
+    augcourse.set_seed(0)
+    layer = keras.layers.AugMix(seed=0)
+    assert layer.random_rotation.factor == (0, 0.3)
+    rows, cols = dot_positions(layer.random_rotation, 16, 28, n=512)
+    angles = np.degrees(np.arctan2(16 - rows, cols - 16))
+    assert angles.min() >= -3 and 95 < angles.max() < 113
+
+
+def test_augmix_chains_are_mostly_full_length():
+    """6 (table): each of AugMix's chain_depth slots draws one of the 11 operations or nothing, all
+    equally likely, so about 77 % of the chains have 3 operations (mean length about 2.75), where
+    the AugMix code draws a depth of 1, 2 or 3 uniformly (mean 2)."""
+    random.seed(0)
+    layer = keras.layers.AugMix(seed=0)
+    x = np.zeros((4, 8, 8, 3), np.float32)
+    lengths = np.array([len(chain) for _ in range(150)
+                        for chain in layer.get_random_transformation(x)["chain_transforms"]])
+    assert 0.68 < np.mean(lengths == 3) < 0.86
+    assert 2.6 < lengths.mean() < 2.9
+
+
+def test_randaugment_strength_is_drawn_per_image_and_operations_per_call(photos):
+    """6 (table): RandAugment draws each operation's strength per image (32 copies, 32 rotations),
+    while its operation indices have shape (num_ops,) whatever the batch size."""
+    layer = keras.layers.RandAugment(seed=0)
+    assert count_distinct_draws(lambda b: layer.random_rotation(b.astype(np.float32),
+                                                                training=True), photos[0]) == 32
+    for n in (4, 16):
+        x = np.repeat(photos, n // 4, axis=0).astype(np.float32)
+        assert tuple(layer.get_random_transformation(x)["layer_idxes"].shape) == (2,)
+
+
+def test_no_trivial_augment_in_keras_and_the_lesson_layer_picks_per_image(photos):
+    """6 (table): Keras has no TrivialAugment layer; the lesson's layer picks one operation index
+    per image, uniformly over its 10 operations, and apply_operations gives each image the output
+    of the operation it picked (all Identity: the input)."""
+    assert not hasattr(keras.layers, "TrivialAugment")
+    trivial = TrivialAugment(trivial_operations(), seed=0)
+    picks = np.asarray(trivial.pick_operations(2000))
+    assert picks.shape == (2000,) and set(picks) == set(range(10))
+    assert np.all(np.abs(np.bincount(picks) / 2000 - 0.1) < 0.03)
+    x = photos.astype(np.float32)
+    assert np.array_equal(np.asarray(trivial.apply_operations(x, np.zeros(4, np.int32))), x)
+    rotated = np.asarray(trivial.apply_operations(x, np.ones(4, np.int32)))
+    assert not np.array_equal(rotated, x)
