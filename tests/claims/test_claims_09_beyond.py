@@ -28,13 +28,11 @@ def test_a_corner_mark_on_the_threes_becomes_a_shortcut_augmentation_keeps(digit
     real = x_test[y_test == 3]
     results = {}
     for name, data in (("clean", x), ("marked", biased)):
-        augcourse.set_seed(0)  # the initial weights too: without it they depend on earlier tests
-        model = small_cnn(augmenter=digit_augmenter())
+        model = small_cnn(augmenter=digit_augmenter(), seed=0)  # as the lesson builds it
         train(model, data, y, 60, seed=0)
         read = np.argmax(np.asarray(model(fakes, training=False)), axis=1)
         results[name] = (np.mean(read == 3), accuracy(model, real, np.full(len(real), 3)))
-    # measured: marked non-3s read as 3 by 68 % (marked data) and 5 % (clean); real 3s 56 % / 100 %
-    assert results["marked"][0] > 0.3 > 0.15 > results["clean"][0], results
+    assert results["marked"][0] > 0.15 > 0.05 > results["clean"][0], results
     assert results["marked"][1] < results["clean"][1] - 0.1, results
 
 
@@ -54,3 +52,35 @@ def test_stft_of_one_second_gives_122_frames_of_129_bins():
     frames and 256 // 2 + 1 = 129 frequency bins for 8,000 samples."""
     signal = tf.sin(tf.linspace(0.0, 100.0, 8000))
     assert tf.signal.stft(signal, frame_length=256, frame_step=64).shape == (122, 129)
+
+
+def test_keras_layers_move_boxes_and_masks_with_the_image():
+    """4: given a dict with bounding_boxes (and a bounding_box_format) and segmentation_masks,
+    RandomFlip flips the boxes and masks with the images, and RandomRotation returns a box that
+    still encloses the turned object."""
+    import keras
+
+    scenes = np.zeros((16, 32, 48, 3), np.float32)
+    scenes[:, 4:12, 2:10] = 1.0
+    labelled = {"images": scenes,
+                "bounding_boxes": {"boxes": np.tile([[[2.0, 4.0, 10.0, 12.0]]], (16, 1, 1)),
+                                   "labels": np.zeros((16, 1), np.int32)},
+                "segmentation_masks": scenes[..., :1].copy()}
+    flip = keras.layers.RandomFlip("horizontal", bounding_box_format="xyxy", seed=1)
+    out = flip(labelled, training=True)
+    images, masks = np.asarray(out["images"]), np.asarray(out["segmentation_masks"])
+    boxes = np.asarray(out["bounding_boxes"]["boxes"])[:, 0]
+    flipped = boxes[:, 0] > 24
+    assert 0 < flipped.sum() < 16, "a random flip flips some images, not all"
+    np.testing.assert_allclose(boxes[flipped], [[38, 4, 46, 12]] * int(flipped.sum()))
+    np.testing.assert_allclose(boxes[~flipped], [[2, 4, 10, 12]] * int((~flipped).sum()))
+    assert np.array_equal(masks[..., 0] > 0, images[..., 0] > 0), "masks move with the pixels"
+    turn = keras.layers.RandomRotation(0.05, fill_mode="constant", bounding_box_format="xyxy",
+                                       seed=2)
+    out = turn(labelled, training=True)
+    for image, box in zip(np.asarray(out["images"]),
+                          np.asarray(out["bounding_boxes"]["boxes"])[:, 0], strict=True):
+        rows, cols = np.nonzero(image[..., 0] > 0.5)
+        assert box[0] <= cols.min() + 1 and cols.max() <= box[2] + 1
+        assert box[1] <= rows.min() + 1 and rows.max() <= box[3] + 1
+        assert (box[2] - box[0]) * (box[3] - box[1]) >= 8 * 8 - 1e-3, "upright boxes grow"
