@@ -64,22 +64,51 @@ def data_fingerprint(x, y):
     return digest.hexdigest()[:16]
 
 
+def config_without(config, keys=("name",)):
+    """A Keras config (what ``get_config`` returns) with the entries named in ``keys`` left out
+    at every depth: by default the names, which Keras numbers afresh in every build.
+
+    Used in problem set 8 (its fingerprints and its graders).
+    """
+    if isinstance(config, dict):
+        return {k: config_without(v, keys) for k, v in config.items() if k not in keys}
+    if isinstance(config, (list, tuple)):
+        return [config_without(v, keys) for v in config]
+    return config
+
+
 def model_fingerprint(model):
-    """A short hash of a model's layers and their settings (Keras's ``get_config``, without the
-    names Keras numbers afresh in every build): equal for two builds of the same code, different
-    when a layer or a setting (an augmentation's factor, say) changes.
+    """A short hash of a model's layers and their settings (Keras's ``get_config``): equal for
+    two builds of the same code, different when a layer or a setting (an augmentation's factor,
+    say) changes. The names Keras numbers afresh in every build ("conv2d_7") are left out, and
+    where a functional model's config refers to a layer by its name, the name is replaced by
+    the layer's place in the config.
 
     Used in problem set 8.
     """
-    def without_names(value):
-        if isinstance(value, dict):
-            return {k: without_names(v) for k, v in value.items() if k != "name"}
-        if isinstance(value, (list, tuple)):
-            return [without_names(v) for v in value]
-        return value
+    config = model.get_config()
+    places = {}  # every name in the config -> its place, in the order they appear
 
-    config = json.dumps(without_names(model.get_config()), sort_keys=True, default=str)
-    return hashlib.sha256(config.encode()).hexdigest()[:16]
+    def collect(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("name"), str):
+                places.setdefault(value["name"], f"#{len(places)}")
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item)
+
+    def renamed(value):
+        if isinstance(value, dict):
+            return {k: renamed(v) for k, v in value.items() if k != "name"}
+        if isinstance(value, (list, tuple)):
+            return [renamed(v) for v in value]
+        return places.get(value, value) if isinstance(value, str) else value
+
+    collect(config)
+    text = json.dumps(renamed(config), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def save_run(name, model, history, folder="models", record=None):
@@ -212,5 +241,6 @@ def fit_or_load(name, build, x, y, epochs, seed=0, validation_data=None, folder=
     return model, check_history(history), seconds
 
 
-__all__ = ["check_history", "data_fingerprint", "fit_or_load", "held_out_digits", "load_run",
-           "model_files", "model_fingerprint", "project_digits", "run_record", "save_run"]
+__all__ = ["check_history", "config_without", "data_fingerprint", "fit_or_load", "held_out_digits",
+           "load_run", "model_files", "model_fingerprint", "project_digits", "run_record",
+           "save_run"]

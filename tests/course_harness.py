@@ -17,6 +17,9 @@ cells lose points.
 A docstring line ``files: solution`` submits the files that running the solution creates (for
 the project: the trained models and their histories) next to the notebook, as a student who
 trained before submitting would; without it, the notebook makes its files at autograde.
+``files: <folder>`` submits the kept files of ``tests/submissions/<assignment>/files/<folder>/``
+instead (ps08's ``jax_backend``: the solution's models trained by Keras on the JAX backend, made
+by ``tools/train_on_jax.py``).
 """
 
 import json
@@ -69,8 +72,10 @@ def read_submission(path):
     if not cells:
         raise ValueError(f"{path}: no '# %% <grade_id>' cell")
     files = re.search(r"^files:\s*(\S+)\s*$", doc, flags=re.M)
-    if files and files.group(1) != "solution":
-        raise ValueError(f"{path}: 'files:' takes only 'solution'")
+    if files and files.group(1) != "solution" and not (
+            Path(path).parent / "files" / files.group(1)).is_dir():
+        raise ValueError(f"{path}: 'files:' takes 'solution' or a folder of "
+                         f"{Path(path).parent / 'files'}")
     return Submission(name=Path(path).stem, description=doc.strip().splitlines()[0],
                       expect_full=words == ["full"], expect_lose=[] if words == ["full"] else words,
                       cells=cells, files=files.group(1) if files else "")
@@ -130,6 +135,14 @@ class Course:
         nbformat.write(notebook, folder / self.release.name)
         if files is not None:
             shutil.copytree(files, folder, dirs_exist_ok=True)
+
+    def submission_files(self, submission):
+        """The folder of files that ``submission`` comes with (its ``files:`` line), or None."""
+        if not submission.files:
+            return None
+        if submission.files == "solution":
+            return self.solution_files()
+        return SUBMISSIONS / self.assignment / "files" / submission.files
 
     def solution_files(self):
         """A folder with the files that running the solution notebook creates (run once, in a

@@ -52,8 +52,6 @@ def graded_course(assignment, tmp_path_factory):
     # the project's trained files, made once by running the solution, for the submissions
     # that ship them (training them again for each student would take minutes)
     files = course.solution_files() if any(sub.files for sub in submissions) else None
-    if files is not None:
-        course.submit("solution_with_files", course.student_notebook(), files=files)
     for student, fill in (("tests_deleted_solution", True),
                           ("tests_deleted_untouched", False)):
         notebook = course.student_notebook(fill_solutions=fill)
@@ -62,7 +60,7 @@ def graded_course(assignment, tmp_path_factory):
         course.submit(student, notebook, files=files if fill else None)
     for sub in submissions:
         course.submit(sub.name, course.student_notebook(sub.cells),
-                      files=course.solution_files() if sub.files else None)
+                      files=course.submission_files(sub))
     seconds, log = course.autograde()
     count = len(submissions) + len(SPECIAL)
     line = (f"{assignment}: autograde {seconds:.1f} s for {count} submissions, "
@@ -212,15 +210,20 @@ def _tree(folder):
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("assignment", [a for a in assignments()
-                                        if any(s.files for s in kept_submissions(a))])
-def test_student_files_are_used_at_autograde_and_never_overwritten(assignment, graded):
+def _cases_with_files():
+    yield from (pytest.param(a, s, id=f"{a}-{s.name}") for a in assignments()
+                for s in kept_submissions(a) if s.files)
+
+
+@pytest.mark.parametrize("assignment, submission", list(_cases_with_files()))
+def test_student_files_are_used_at_autograde_and_never_overwritten(assignment, submission,
+                                                                  graded):
     """A student who trained before submitting is graded on those files: autograde loads them
-    (no training again) and leaves them byte for byte as submitted."""
+    (no training again, which would write them anew) and leaves them byte for byte as
+    submitted. The files of ``jax_backend`` were trained by Keras on the JAX backend."""
     course = graded(assignment)
-    shipped = _tree(course.solution_files())
-    graded = course.root / "autograded" / "solution_with_files" / assignment
+    shipped = _tree(course.submission_files(submission))
+    graded = course.root / "autograded" / submission.name / assignment
     after = {name: data for name, data in _tree(graded).items() if name in shipped}
-    assert shipped and after == shipped, "the submitted files changed during autograde"
-    scores = course.scores("solution_with_files")
-    assert all(s == m for s, m in scores.values()), _describe(scores)
+    assert shipped and after == shipped, (
+        f"{submission.name}: the submitted files changed during autograde (trained again?)")

@@ -650,3 +650,33 @@ def test_every_helper_says_which_lesson_teaches_it():
               if not re.search(r"\b(lessons? \d|problem sets?\b|not taught|Not used in a lesson)",
                                doc)]
     assert not untold, f"these helpers' docstrings name no lesson or problem set: {untold}"
+
+
+def test_config_without_leaves_out_keys_at_every_depth():
+    """ps08's fingerprints and graders compare Keras configs without the names Keras numbers
+    afresh (and the graders without seeds and dtype policies)."""
+    from augcourse.project import config_without
+
+    config = {"name": "a", "layers": [{"name": "b", "seed": 3, "factor": (0.1, 0.2)}],
+              "dtype": {"name": "float32"}}
+    assert config_without(config) == {"layers": [{"seed": 3, "factor": [0.1, 0.2]}],
+                                      "dtype": {}}
+    assert config_without(config, ("name", "seed", "dtype")) == {
+        "layers": [{"factor": [0.1, 0.2]}]}
+
+
+def test_model_fingerprint_is_the_same_for_two_builds_of_a_functional_model():
+    """A functional model's config names its layers ("conv2d_7"), numbered afresh in every
+    build: the fingerprint must not change with them, or fit_or_load would train a functional
+    model again on every run and ps08's graders would reject it."""
+    import keras
+
+    from augcourse.project import model_fingerprint
+
+    def build(filters):
+        inputs = keras.Input((8, 8, 1))
+        hidden = keras.layers.Flatten()(keras.layers.Conv2D(filters, 3)(inputs))
+        return keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(hidden))
+
+    assert model_fingerprint(build(4)) == model_fingerprint(build(4))
+    assert model_fingerprint(build(4)) != model_fingerprint(build(5))

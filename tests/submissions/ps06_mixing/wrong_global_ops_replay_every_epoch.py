@@ -1,8 +1,11 @@
 """TensorFlow's global random ops (tf.random.uniform, tf.random.gamma, tf.random.shuffle) instead
-of the Generator, boxes as products of float row and column masks, Beta from tf.random.gamma,
-pasting by arithmetic instead of tf.where.
+of the Generator: every call within one pass draws anew, but once a seed is set the ops replay the
+same draws on every pass over a Dataset.map, so every epoch gets the same squares and mixes (lesson
+4, section 7). Otherwise correct: boxes as products of float row and column masks, Beta from
+tf.random.gamma, pasting by arithmetic instead of tf.where. Kept as a correct alternative until a
+blind review found that the text's "anew on every call" was not checked on a second pass.
 
-expect: full
+expect: test_cutout test_mixup test_cutmix
 """
 # %% cutout
 def band(centre, half, length):
