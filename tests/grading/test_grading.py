@@ -211,8 +211,10 @@ def _tree(folder):
 
 
 def _cases_with_files():
+    """Correct submissions that come with their trained files (a wrong one may ask for another
+    run than its files hold, and is trained again, as it should be)."""
     yield from (pytest.param(a, s, id=f"{a}-{s.name}") for a in assignments()
-                for s in kept_submissions(a) if s.files)
+                for s in kept_submissions(a) if s.files and s.expect_full)
 
 
 @pytest.mark.parametrize("assignment, submission", list(_cases_with_files()))
