@@ -27,7 +27,9 @@ the grader's terminal.
 Settings (environment): ``AUGCOURSE_COURSE_ROOT`` (set by nbgrader_config.py),
 ``AUGCOURSE_SANDBOX_MEMORY_MB`` (8192; 0 for no cap: CUDA needs that on a GPU),
 ``AUGCOURSE_SANDBOX_CPU_SECONDS`` (1800; CPU time of the whole notebook, all threads),
-``AUGCOURSE_SANDBOX=off`` to switch it off.
+``AUGCOURSE_SANDBOX=off`` to switch it off, ``AUGCOURSE_WARM_KERNELS=off`` to start every
+kernel cold (see "Warm kernels" below: by default, kernels after a grader's first are forks of a
+process that has TensorFlow imported, and enter the same sandbox).
 
     python -m augcourse.grading.sandbox --install      # the kernel spec, into this environment
     python -m augcourse.grading.sandbox --check        # can this machine sandbox? (exit 0 if so)
@@ -173,6 +175,15 @@ def _mount_target(path, folder):
 def _inside(command):
     """In the new namespaces: everything read-only, the secrets covered, a private /tmp and
     home; cap resources, drop capabilities, start."""
+    _enclose(command)
+    setpriv = _tools()[1]
+    os.execv(setpriv, [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
+                       "--", *command])
+
+
+def _enclose(command):
+    """Everything read-only, the secrets covered, a private /tmp and home, the resource caps
+    (what :func:`_inside` does before it drops the capabilities)."""
     workdir = Path.cwd().resolve()
     course_root = os.environ.get("AUGCOURSE_COURSE_ROOT")
     keep = {PACKAGE: "ro", Path(sys.prefix).resolve(): "ro", **_connection_paths(command),
@@ -216,9 +227,6 @@ def _inside(command):
     os.environ.update(HOME=str(home), TMPDIR="/tmp")
     os.chdir(workdir)
     _apply_limits()
-    setpriv = _tools()[1]
-    os.execv(setpriv, [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
-                       "--", *command])
 
 
 def _this_script():
@@ -251,11 +259,333 @@ def launch(command):
         if sys.platform != "win32":
             _apply_limits()
         os.execvp(command[0], command)
-    unshare = _tools()[0]
     _die_with_parent()
+    if _warm_wanted(command):
+        _launch_warm(command)  # returns only when no warm process can start it
+    unshare = _tools()[0]
     os.execv(unshare, [unshare, "--user", "--map-root-user", "--net", "--mount", "--pid",
                        "--fork", "--mount-proc", "--kill-child", "--", *_this_script(),
                        "--inside", "--", *command])
+
+
+# ---------------------------------------------------------------------------------------------
+# Warm kernels. Importing TensorFlow costs a kernel about 5 s of CPU, most of what a short
+# notebook costs to grade. So the first kernel a grader starts also starts a *warm process*: the
+# same Python, with the libraries every notebook imports already imported (and nothing run). Each
+# kernel after that is a fork of it, which then enters the same sandbox as a cold start
+# (namespaces, mounts, caps, no capabilities) before it runs the kernel's command. Only commands
+# `python -m <module>` and `python -c <code>` of that Python go this way; anything else, and any
+# failure to reach the warm process, starts cold. AUGCOURSE_WARM_KERNELS=off starts every kernel
+# cold. Differences from a cold start, by design: the libraries are imported before the kernel's
+# folder is on sys.path (a student file named numpy.py shadows nothing), and all the kernels of
+# one grader share Python's string-hash seed. Python's and NumPy's global random states are
+# drawn afresh in each kernel.
+
+WARM_IMPORTS = ("numpy", "tensorflow", "keras", "ipykernel.kernelapp")
+WARM_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
+WARM_IDLE_SECONDS = 600  # a warm process with no kernel for this long ends (it holds ~0.5 GB)
+
+
+def _warm_wanted(command):
+    return (os.environ.get("AUGCOURSE_WARM_KERNELS", "").lower() != "off"
+            and len(command) >= 3 and command[1] in ("-m", "-c"))
+
+
+def _warm_address(python):
+    """The abstract Unix socket (no file; unreachable from a kernel's own network namespace) of
+    the warm process of this grader (the launcher's parent), this Python and this environment
+    (but for the sandbox's own settings, which nothing reads at import)."""
+    import hashlib
+
+    environment = sorted((k, v) for k, v in os.environ.items() if not k.startswith("AUGCOURSE_"))
+    key = hashlib.sha256(json.dumps([python, environment]).encode()).hexdigest()
+    return f"\0augcourse-warm-{os.getuid()}-{os.getppid()}-{key[:16]}"
+
+
+def _warm_connect(python, wait):
+    """A socket connected to the warm process, started if need be; None if there is none."""
+    import socket
+    import time
+
+    address = _warm_address(python)
+    started = None
+    deadline = time.monotonic() + wait
+    while True:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            connection.connect(address)
+            return connection
+        except OSError:
+            connection.close()
+        if started is None:
+            started = subprocess.Popen(
+                [python, str(Path(__file__).resolve()), "--warm", address[1:], str(os.getppid())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True, cwd="/")
+        elif started.poll() is not None and started.returncode != 0 or (
+                time.monotonic() > deadline):
+            return None  # it failed to start (or another one took the address and then died)
+        time.sleep(0.05)
+
+
+def _launch_warm(command):
+    """Have the warm process fork the kernel; relay signals to it and end with its status.
+    Returns (to start cold) only when no warm process is to be had."""
+    import socket
+
+    connection = _warm_connect(command[0], wait=120)
+    if connection is None:
+        sys.stderr.write("augcourse sandbox: no warm process; this kernel starts cold\n")
+        return
+    request = json.dumps({"command": command, "cwd": os.getcwd(),
+                          "env": dict(os.environ)}).encode()
+    socket.send_fds(connection, [len(request).to_bytes(8, "big")], [0, 1, 2])
+    connection.sendall(request)
+    replies = connection.makefile("r")
+    first = replies.readline().split()
+    if first[:1] != ["pid"]:
+        sys.stderr.write(f"augcourse sandbox: the warm process refused: {first}; cold start\n")
+        return
+    _relay_signals(int(first[1]))
+    last = replies.readline().split()
+    os._exit(int(last[1]) if last[:1] == ["exit"] else 1)
+
+
+def _warm_server(address, owner):
+    """The warm process: import, then fork one kernel per request until the grader ends."""
+    import importlib
+    import selectors
+    import socket
+    import struct
+    import time
+
+    for name in WARM_IMPORTS:
+        importlib.import_module(name)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        listener.bind("\0" + address)
+    except OSError:
+        return 0  # another launcher started one first
+    listener.listen(64)
+    grader = os.pidfd_open(owner)
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ)
+    selector.register(grader, selectors.EVENT_READ)
+    kernels = {}  # pid -> its launcher's connection
+    idle_since = time.monotonic()
+    while kernels or time.monotonic() - idle_since < WARM_IDLE_SECONDS:
+        for key, _ in selector.select(timeout=0.2):
+            if key.fileobj is grader:  # the grader ended: so do its kernels
+                for pid in kernels:
+                    _kill(pid)
+                return 0
+            if key.fileobj is listener:
+                connection, _ = listener.accept()
+                credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
+                                                    struct.calcsize("3i"))
+                if struct.unpack("3i", credentials)[1] != os.getuid():
+                    connection.close()
+                    continue
+                close = [selector, listener, grader, connection, *kernels.values()]
+                pid = _warm_fork(connection, close)
+                if pid is None:
+                    connection.close()
+                    continue
+                kernels[pid] = connection
+                selector.register(connection, selectors.EVENT_READ)
+                try:
+                    connection.sendall(f"pid {pid}\n".encode())
+                except OSError:  # its launcher is gone already
+                    _kill(pid)
+            else:  # the launcher ended (or was killed): so does its kernel
+                for pid, connection in kernels.items():
+                    if connection is key.fileobj:
+                        _kill(pid)
+                selector.unregister(key.fileobj)
+        while kernels:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if not pid:
+                break
+            connection = kernels.pop(pid, None)
+            if connection is None:
+                continue
+            try:
+                connection.sendall(f"exit {os.waitstatus_to_exitcode(status) % 256}\n".encode())
+            except OSError:
+                pass
+            if _registered(selector, connection):
+                selector.unregister(connection)
+            connection.close()
+            idle_since = time.monotonic()
+    return 0
+
+
+def _registered(selector, fileobj):
+    try:
+        selector.get_key(fileobj)
+        return True
+    except KeyError:
+        return False
+
+
+def _kill(pid, number=9):  # SIGKILL
+    try:
+        os.kill(pid, number)
+    except ProcessLookupError:
+        pass
+
+
+def _relay_signals(pid):
+    """Pass the signals a grader sends (interrupt, terminate) on to the process ``pid``."""
+    import signal
+
+    for name in WARM_SIGNALS:
+        signal.signal(getattr(signal, name), lambda number, _frame: _kill(pid, number))
+
+
+def _warm_fork(connection, close):
+    """Read one request and fork its kernel; the kernel's pid, or None for a bad request."""
+    import socket
+
+    header, fds, _, _ = socket.recv_fds(connection, 8, 3)
+    if len(header) != 8 or len(fds) != 3:
+        for fd in fds:
+            os.close(fd)
+        return None
+    size = int.from_bytes(header, "big")
+    body = b""
+    while len(body) < size:
+        chunk = connection.recv(size - len(body))
+        if not chunk:
+            break
+        body += chunk
+    try:
+        request = json.loads(body)
+    except ValueError:
+        request = None
+    pid = os.fork() if request else None
+    if pid == 0:
+        try:
+            _die_with_parent()  # with the warm process (its kernel, in turn, dies with this)
+            for resource in close:
+                resource.close() if hasattr(resource, "close") else os.close(resource)
+            for target, fd in enumerate(fds):
+                os.dup2(fd, target)
+            for fd in fds:
+                if fd > 2:
+                    os.close(fd)
+            _warm_kernel(request["command"], request["cwd"], request["env"])
+        except BaseException:  # noqa: BLE001 (this is a fork: it must never return)
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(1)
+    for fd in fds:
+        os.close(fd)
+    return pid
+
+
+def _unshare_as_root():
+    """What `unshare --user --map-root-user --net --mount --pid` does, in this process."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    clone_newns, clone_newuser, clone_newpid, clone_newnet = (
+        0x00020000, 0x10000000, 0x20000000, 0x40000000)
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(clone_newuser | clone_newns | clone_newpid | clone_newnet) != 0:
+        raise OSError(ctypes.get_errno(), "unshare: " + os.strerror(ctypes.get_errno()))
+    Path("/proc/self/setgroups").write_text("deny")
+    Path("/proc/self/uid_map").write_text(f"0 {uid} 1")
+    Path("/proc/self/gid_map").write_text(f"0 {gid} 1")
+
+
+def _drop_capabilities():
+    """What `setpriv --inh-caps=-all --bounding-set=-all --no-new-privs` and the exec after it
+    do: no capability left in any set, none to be regained."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, pr_set_no_new_privs, pr_cap_ambient, clear_all = 24, 38, 47, 4
+    last = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
+    checks = [libc.prctl(pr_capbset_drop, cap, 0, 0, 0) for cap in range(last + 1)]
+    checks.append(libc.prctl(pr_cap_ambient, clear_all, 0, 0, 0))
+    checks.append(libc.prctl(pr_set_no_new_privs, 1, 0, 0, 0))
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable: twice 32 bits, all 0
+    checks.append(libc.capset(header, data))
+    if any(checks):
+        raise OSError(ctypes.get_errno(), "dropping capabilities failed")
+
+
+def _warm_kernel(command, cwd, env):
+    """In the fork: enter a new sandbox as a cold start would, then run ``command``."""
+
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    _unshare_as_root()
+    kernel = os.fork()  # the first process of the new process namespace, as `unshare --fork`
+    if kernel:
+        _relay_signals(kernel)
+        while True:
+            try:
+                _, status = os.waitpid(kernel, 0)
+                break
+            except InterruptedError:
+                continue
+        os._exit(os.waitstatus_to_exitcode(status) % 256)
+    _die_with_parent()
+    # (the first process started after unshare is the new namespace's first: hence no `mount`
+    # command before this fork)
+    _mount("--make-rprivate", "/")
+    _mount("-t", "proc", "-o", "nosuid,noexec,nodev", "proc", "/proc")
+    _enclose(command)
+    _drop_capabilities()
+    _run_as_main(command)
+
+
+def _run_as_main(command):
+    """Run ``python -m module args`` or ``python -c code args`` in this process; exit."""
+    import atexit
+    import random
+    import runpy
+    import types
+
+    import numpy
+
+    random.seed()
+    numpy.random.seed()
+    code = 0
+    try:
+        if command[1] == "-m":
+            sys.argv = ["-m", *command[3:]]
+            sys.path[0] = os.getcwd()
+            runpy.run_module(command[2], run_name="__main__", alter_sys=True)
+        else:
+            sys.argv = ["-c", *command[3:]]
+            sys.path[0] = ""
+            main = types.ModuleType("__main__")
+            sys.modules["__main__"] = main
+            exec(compile(command[2], "<string>", "exec"), main.__dict__)  # noqa: S102
+    except SystemExit as end:
+        code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
+        if end.code is not None and not isinstance(end.code, int):
+            print(end.code, file=sys.stderr)
+    except BaseException:  # noqa: BLE001 (as the interpreter would: print it, exit 1)
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
 
 
 def installed_spec(prefix=None):
@@ -291,6 +621,8 @@ def main(argv):
         why = unavailable_reason()
         print(f"sandbox unavailable: {why}" if why else "sandbox available")
         return 1 if why else 0
+    if argv[:1] == ["--warm"] and len(argv) == 3:
+        return _warm_server(argv[1], int(argv[2]))
     inside = argv[:1] == ["--inside"]
     if inside:
         argv = argv[1:]

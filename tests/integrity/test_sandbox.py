@@ -80,11 +80,21 @@ def test_this_machine_can_sandbox():
     assert sandbox.unavailable_reason() is None, sandbox.unavailable_reason()
 
 
-def test_student_code_sees_only_its_own_folder_and_no_network(course_folder):
+# Kernels start warm (forked from a process that imported TensorFlow) unless told otherwise;
+# both ways must give the same sandbox.
+STARTS = pytest.mark.parametrize("start", ["warm", "cold"])
+
+
+def _started(start):
+    return {"AUGCOURSE_WARM_KERNELS": "on" if start == "warm" else "off"}
+
+
+@STARTS
+def test_student_code_sees_only_its_own_folder_and_no_network(course_folder, start):
     root, work = course_folder
     code = f"_SECRETS = {_secrets(root, 'alice')!r}\n" + SPY + (
         "open('made_here.txt', 'w').write('mine')\n")
-    found = _spy(_run(code, work, root))
+    found = _spy(_run(code, work, root, **_started(start)))
     assert found["cwd"] == str(work)
     assert found["own_folder"] is True
     assert found["source"] is False and found["gradebook"] is False
@@ -190,29 +200,94 @@ def test_an_unprivileged_user_gets_the_same_sandbox(tmp_path):
         shutil.rmtree(launcher_home, ignore_errors=True)
 
 
-def test_the_package_is_importable_but_read_only(course_folder):
+@STARTS
+def test_the_package_is_importable_but_read_only(course_folder, start):
     root, work = course_folder
     package = Path(sandbox.__file__).parent
     result = _run("import augcourse, pathlib\n"
                   f"try:\n    pathlib.Path({str(package / 'x.py')!r}).write_text('')\n"
-                  "except OSError as e:\n    print('refused', e.errno)\n", work, root)
+                  "except OSError as e:\n    print('refused', e.errno)\n", work, root,
+                  **_started(start))
     assert "refused 30" in result.stdout, result.stdout + result.stderr  # EROFS
     checkout = package.parent
     hidden = _run(f"import os; print(os.path.exists({str(checkout / 'source')!r}))", work, root)
     assert hidden.stdout.strip() == "False", "the course checkout's source/ is visible"
 
 
-def test_a_memory_bomb_gets_a_memory_error(course_folder):
+@STARTS
+def test_a_memory_bomb_gets_a_memory_error(course_folder, start):
     root, work = course_folder
     result = _run("try:\n    b = bytearray(2 * 2**30)\nexcept MemoryError:\n    print('capped')",
-                  work, root, AUGCOURSE_SANDBOX_MEMORY_MB="1024")
+                  work, root, AUGCOURSE_SANDBOX_MEMORY_MB="1024", **_started(start))
     assert result.stdout.strip() == "capped", result.stdout + result.stderr
 
 
-def test_the_cpu_time_cap_stops_a_busy_loop(course_folder):
+@STARTS
+def test_the_cpu_time_cap_stops_a_busy_loop(course_folder, start):
     root, work = course_folder
-    result = _run("while True:\n    pass", work, root, AUGCOURSE_SANDBOX_CPU_SECONDS="2")
+    result = _run("while True:\n    pass", work, root, AUGCOURSE_SANDBOX_CPU_SECONDS="2",
+                  **_started(start))
     assert result.returncode != 0, "the busy loop ran past its CPU-time cap"
+
+
+# what a forked kernel has and might try: its warm process's socket, named in its command line
+WARM_PROBE = r'''
+import socket, sys, numpy
+words = open("/proc/self/cmdline", "rb").read().split(b"\0")
+reached = None
+if b"--warm" in words:
+    try:
+        socket.socket(socket.AF_UNIX).connect("\0" + words[words.index(b"--warm") + 1].decode())
+        reached = True
+    except OSError:
+        reached = False
+print("PROBE", "tensorflow" in sys.modules, numpy.random.randint(2**31), reached)
+'''
+
+
+def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_state(
+        course_folder):
+    """After the first kernel of a grader, a kernel starts as a fork of the warm process: it
+    has TensorFlow imported before its code runs and starts in a fraction of a cold start's
+    time; NumPy's global random state is drawn again in each; and it cannot reach the warm
+    process (which would fork a kernel for it) from its own network namespace."""
+    import time
+
+    root, work = course_folder
+    _run("pass", work, root)  # starts this grader's warm process
+    probes, seconds = [], []
+    for _ in range(3):
+        start = time.monotonic()
+        result = _run(WARM_PROBE, work, root)
+        seconds.append(time.monotonic() - start)
+        line = next(x for x in result.stdout.splitlines() if x.startswith("PROBE"))
+        probes.append(line.split()[1:])
+    assert all(imported == "True" for imported, _, _ in probes), (
+        f"a kernel started cold: {probes}; stderr {result.stderr[-1000:]}")
+    assert len({draw for _, draw, _ in probes}) == 3, f"kernels share a random state: {probes}"
+    assert all(reached == "False" for _, _, reached in probes), (
+        f"a kernel reached its warm process: {probes}")
+    cold = _run(WARM_PROBE, work, root, AUGCOURSE_WARM_KERNELS="off")
+    assert "PROBE False" in cold.stdout, cold.stdout + cold.stderr
+    assert max(seconds) < 2, f"warm starts took {seconds} s"
+
+
+def _family(grader_pid):
+    """The pids of a grader's warm process and the kernels it forked (they share its command
+    line, which ends with the grader's pid)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"--warm" in words and words[-2:-1] == [str(grader_pid).encode()]:
+            found.append(int(entry.name))
+    return found
+
+
+def _parent(pid):
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 # A grader that starts one sandboxed kernel, prints the pid of the process it started
@@ -267,8 +342,11 @@ def test_a_kernel_ends_when_its_grader_is_killed(grader):
     (prctl PR_SET_PDEATHSIG), such a kernel kept running (seen by hand)."""
     process, kernel = grader
     assert not _gone(kernel, 1), "the kernel ended before its grader"
+    warm = _family(process.pid)
+    assert len(warm) == 3, f"expected the warm process and its kernel's two, found {warm}"
     process.kill()
     assert _gone(kernel), "the sandboxed kernel outlived its grader"
+    assert all(_gone(pid) for pid in warm), "the warm process or its kernel outlived the grader"
 
 
 def test_a_kernel_ends_on_sigterm_to_its_process_group(grader):
@@ -277,9 +355,12 @@ def test_a_kernel_ends_on_sigterm_to_its_process_group(grader):
     for SIGTERM (augcourse.grading.guard.end_on_sigterm)."""
     import signal
 
-    _, kernel = grader
+    process, kernel = grader
+    family = _family(process.pid)
+    forked = [pid for pid in family if _parent(pid) in family]  # all but the warm process
     os.killpg(os.getpgid(kernel), signal.SIGTERM)
     assert _gone(kernel), "the sandboxed kernel ignored SIGTERM"
+    assert forked and all(_gone(pid) for pid in forked), "the forked kernel ignored SIGTERM"
 
 
 def test_unsandboxed_kernels_start_and_say_so_loudly(course_folder):
