@@ -60,6 +60,12 @@ c.KernelManager.transport = "ipc"
 _sockets = tempfile.mkdtemp(prefix="augcourse-ipc-")
 atexit.register(shutil.rmtree, _sockets, ignore_errors=True)
 c.KernelManager.ip = os.path.join(_sockets, "kernel")
+# `nbgrader autograde` starts one kernel per notebook: after the first, each is a fork of a warm
+# process that has TensorFlow imported (same sandbox; AUGCOURSE_WARM_KERNELS=off to start cold).
+import sys  # noqa: E402
+
+if sys.argv[1:2] == ["autograde"]:
+    os.environ.setdefault("AUGCOURSE_WARM_KERNELS", "on")
 
 # Hand-ins downloaded from an LMS (`nbgrader zip_collect`): files named
 # <assignment>_<student id>_attempt_<date-time>_<notebook>.ipynb, as Blackboard names them, in

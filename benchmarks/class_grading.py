@@ -8,14 +8,14 @@ Run on purpose (not part of the tests):
 
 It builds a synthetic class in a scratch course folder: the kept submissions of the assignment
 (tests/submissions/: the model answer, the correct variants and the real mistakes) dealt out in
-turn to N students. It grades that class from nothing (a fresh gradebook, nothing autograded)
-first with one plain `nbgrader autograde ASSIGNMENT` process (every student in turn: the
-baseline), then with `python -m augcourse.grading.classgrade`'s engine once per worker count, and
-prints seconds, students per minute, the speed-up over the baseline, how many cores were busy on
-average (CPU seconds of nbgrader and its kernels over wall seconds: a baseline that already
-keeps more than one core busy leaves less to gain), and whether every run gave every student
-the same points. The figures go to results/class_grading.txt and .json. The
-default assignment, ps06_mixing, is the slowest to grade per student apart from the project.
+turn to N students. It grades that class from nothing (a fresh gradebook, nothing autograded) first
+with one plain `nbgrader autograde ASSIGNMENT` process (every student in turn: the baseline), then
+with `python -m augcourse.grading.classgrade`'s engine once per worker count, and prints seconds,
+students per minute, the speed-up over the baseline, how many cores were busy on average (CPU
+seconds of the whole machine over wall seconds, so run it on an otherwise idle machine: a baseline
+that already keeps more than one core busy leaves less to gain), and whether every run gave every
+student the same points. The figures go to results/class_grading.txt and .json. The default
+assignment, ps06_mixing, is the slowest to grade per student apart from the project.
 With AUGCOURSE_FAST=1 it grades 6 students of ps01 (a smoke run for the tests).
 """
 
@@ -61,10 +61,12 @@ def build_class(root, assignment, size):
 
 
 def cpu_seconds():
-    """CPU seconds used so far by the finished child processes of this one and their own
-    (nbgrader and the kernels it started and waited for)."""
-    times = os.times()
-    return times.children_user + times.children_system
+    """CPU seconds the whole machine has used so far (Linux: /proc/stat, user + nice + system).
+    Not this process's children: warm kernels are forks of a process no grader waits for
+    (augcourse/grading/sandbox.py), so their CPU time never reaches nbgrader's. Run the benchmark
+    on an otherwise idle machine."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    return (int(fields[0]) + int(fields[1]) + int(fields[2])) / os.sysconf("SC_CLK_TCK")
 
 
 def one_process(course, assignment):

@@ -105,6 +105,9 @@ def serve(assignment, force):
     from nbgrader.apps.nbgraderapp import NbGraderApp
     from nbgrader.coursedir import CourseDirectory
 
+    # warm kernels (augcourse/grading/sandbox.py): one TensorFlow import per worker, not per
+    # student
+    os.environ.setdefault("AUGCOURSE_WARM_KERNELS", "on")
     answers = os.fdopen(os.dup(1), "w", buffering=1)  # os.dup: not inherited by kernels
     requests = os.fdopen(os.dup(0))
     os.dup2(2, 1)

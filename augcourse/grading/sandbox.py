@@ -27,9 +27,10 @@ the grader's terminal.
 Settings (environment): ``AUGCOURSE_COURSE_ROOT`` (set by nbgrader_config.py),
 ``AUGCOURSE_SANDBOX_MEMORY_MB`` (8192; 0 for no cap: CUDA needs that on a GPU),
 ``AUGCOURSE_SANDBOX_CPU_SECONDS`` (1800; CPU time of the whole notebook, all threads),
-``AUGCOURSE_SANDBOX=off`` to switch it off, ``AUGCOURSE_WARM_KERNELS=off`` to start every
-kernel cold (see "Warm kernels" below: by default, kernels after a grader's first are forks of a
-process that has TensorFlow imported, and enter the same sandbox).
+``AUGCOURSE_SANDBOX=off`` to switch it off, ``AUGCOURSE_WARM_KERNELS=on`` to start kernels
+warm (see "Warm kernels" below: kernels after a grader's first are forks of a process that has
+TensorFlow imported, and enter the same sandbox; `nbgrader autograde` and the class grader turn it
+on, through nbgrader_config.py and classgrade.py).
 
     python -m augcourse.grading.sandbox --install      # the kernel spec, into this environment
     python -m augcourse.grading.sandbox --check        # can this machine sandbox? (exit 0 if so)
@@ -275,11 +276,12 @@ def launch(command):
 # kernel after that is a fork of it, which then enters the same sandbox as a cold start
 # (namespaces, mounts, caps, no capabilities) before it runs the kernel's command. Only commands
 # `python -m <module>` and `python -c <code>` of that Python go this way; anything else, and any
-# failure to reach the warm process, starts cold. AUGCOURSE_WARM_KERNELS=off starts every kernel
-# cold. Differences from a cold start, by design: the libraries are imported before the kernel's
-# folder is on sys.path (a student file named numpy.py shadows nothing), and all the kernels of
-# one grader share Python's string-hash seed. Python's and NumPy's global random states are
-# drawn afresh in each kernel.
+# failure to reach the warm process, starts cold. It is on where AUGCOURSE_WARM_KERNELS=on: the
+# commands that grade many notebooks in one process set that (a student's Validate starts one
+# kernel, and should not leave a warm process of 0.5 GB behind). Differences from a cold start,
+# by design: the libraries are imported before the kernel's folder is on sys.path (a student file
+# named numpy.py shadows nothing), and all the kernels of one grader share Python's string-hash
+# seed. Python's and NumPy's global random states are drawn afresh in each kernel.
 
 WARM_IMPORTS = ("numpy", "tensorflow", "keras", "ipykernel.kernelapp")
 WARM_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
@@ -287,7 +289,7 @@ WARM_IDLE_SECONDS = 600  # a warm process with no kernel for this long ends (it 
 
 
 def _warm_wanted(command):
-    return (os.environ.get("AUGCOURSE_WARM_KERNELS", "").lower() != "off"
+    return (os.environ.get("AUGCOURSE_WARM_KERNELS", "").lower() == "on"
             and len(command) >= 3 and command[1] in ("-m", "-c"))
 
 
