@@ -361,6 +361,9 @@ def _warm_server(address, owner):
     import struct
     import time
 
+    # run as a script, this file's folder is first on sys.path: not a place to import from (a
+    # kernel puts its own first, _run_as_main)
+    del sys.path[0]
     for name in WARM_IMPORTS:
         importlib.import_module(name)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -563,11 +566,11 @@ def _run_as_main(command):
     try:
         if command[1] == "-m":
             sys.argv = ["-m", *command[3:]]
-            sys.path[0] = os.getcwd()
+            sys.path.insert(0, os.getcwd())
             runpy.run_module(command[2], run_name="__main__", alter_sys=True)
         else:
             sys.argv = ["-c", *command[3:]]
-            sys.path[0] = ""
+            sys.path.insert(0, "")
             main = types.ModuleType("__main__")
             sys.modules["__main__"] = main
             exec(compile(command[2], "<string>", "exec"), main.__dict__)  # noqa: S102

@@ -245,6 +245,7 @@ if b"--warm" in words:
     except OSError:
         reached = False
 print("PROBE", "tensorflow" in sys.modules, numpy.random.randint(2**31), reached)
+print("PATH", sys.path)
 import tensorflow  # what every notebook does: free in a warm kernel
 '''
 
@@ -276,6 +277,8 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
     cold = _run(WARM_PROBE, work, root, AUGCOURSE_WARM_KERNELS="off")
     cold_seconds = time.monotonic() - start
     assert "PROBE False" in cold.stdout, cold.stdout + cold.stderr
+    paths = {next(x for x in r.stdout.splitlines() if x.startswith("PATH")) for r in (result, cold)}
+    assert len(paths) == 1, f"a warm kernel imports from other places than a cold one: {paths}"
     # (a ratio, not seconds: on a busy machine both slow down)
     assert max(seconds) < cold_seconds / 3, (
         f"warm starts took {seconds} s, a cold start {cold_seconds:.2f} s")
