@@ -397,15 +397,13 @@ def _warm_server(address, owner):
                     connection.close()
                     continue
                 kernels[pid] = connection
-                selector.register(connection, selectors.EVENT_READ)
+                selector.register(connection, selectors.EVENT_READ, data=pid)
                 try:
                     connection.sendall(f"pid {pid}\n".encode())
                 except OSError:  # its launcher is gone already
                     _kill(pid)
             else:  # the launcher ended (or was killed): so does its kernel
-                for pid, connection in kernels.items():
-                    if connection is key.fileobj:
-                        _kill(pid)
+                _kill(key.data)
                 selector.unregister(key.fileobj)
         while kernels:
             pid, status = os.waitpid(-1, os.WNOHANG)
@@ -415,22 +413,19 @@ def _warm_server(address, owner):
             if connection is None:
                 continue
             try:
-                connection.sendall(f"exit {os.waitstatus_to_exitcode(status) % 256}\n".encode())
+                connection.sendall(f"exit {_exit_code(status)}\n".encode())
             except OSError:
                 pass
-            if _registered(selector, connection):
+            if connection in selector.get_map():
                 selector.unregister(connection)
             connection.close()
             idle_since = time.monotonic()
     return 0
 
 
-def _registered(selector, fileobj):
-    try:
-        selector.get_key(fileobj)
-        return True
-    except KeyError:
-        return False
+def _exit_code(status):
+    """A process's exit status (from os.waitpid) as the exit code of the process that waited."""
+    return os.waitstatus_to_exitcode(status) % 256
 
 
 def _kill(pid, number=9):  # SIGKILL
@@ -534,13 +529,7 @@ def _warm_kernel(command, cwd, env):
     kernel = os.fork()  # the first process of the new process namespace, as `unshare --fork`
     if kernel:
         _relay_signals(kernel)
-        while True:
-            try:
-                _, status = os.waitpid(kernel, 0)
-                break
-            except InterruptedError:
-                continue
-        os._exit(os.waitstatus_to_exitcode(status) % 256)
+        os._exit(_exit_code(os.waitpid(kernel, 0)[1]))
     _die_with_parent()
     # (the first process started after unshare is the new namespace's first: hence no `mount`
     # command before this fork)
@@ -574,10 +563,12 @@ def _run_as_main(command):
             main = types.ModuleType("__main__")
             sys.modules["__main__"] = main
             exec(compile(command[2], "<string>", "exec"), main.__dict__)  # noqa: S102
-    except SystemExit as end:
-        code = end.code if isinstance(end.code, int) else (0 if end.code is None else 1)
-        if end.code is not None and not isinstance(end.code, int):
+    except SystemExit as end:  # as the interpreter treats sys.exit(x)
+        if end.code is None or isinstance(end.code, int):
+            code = end.code or 0
+        else:
             print(end.code, file=sys.stderr)
+            code = 1
     except BaseException:  # noqa: BLE001 (as the interpreter would: print it, exit 1)
         import traceback
 

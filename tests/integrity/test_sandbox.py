@@ -238,9 +238,9 @@ WARM_PROBE = r'''
 import socket, sys, numpy
 words = open("/proc/self/cmdline", "rb").read().split(b"\0")
 reached = None
-if b"--warm" in words:
+if words[2:3] == [b"--warm"]:
     try:
-        socket.socket(socket.AF_UNIX).connect("\0" + words[words.index(b"--warm") + 1].decode())
+        socket.socket(socket.AF_UNIX).connect("\0" + words[3].decode())
         reached = True
     except OSError:
         reached = False
@@ -259,7 +259,7 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
     import time
 
     root, work = course_folder
-    warm = {"AUGCOURSE_WARM_KERNELS": "on"}
+    warm = _started("warm")
     _run("pass", work, root, **warm)  # starts this grader's warm process
     probes, seconds = [], []
     for _ in range(3):
@@ -274,7 +274,7 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
     assert all(reached == "False" for _, _, reached in probes), (
         f"a kernel reached its warm process: {probes}")
     start = time.monotonic()
-    cold = _run(WARM_PROBE, work, root, AUGCOURSE_WARM_KERNELS="off")
+    cold = _run(WARM_PROBE, work, root, **_started("cold"))
     cold_seconds = time.monotonic() - start
     assert "PROBE False" in cold.stdout, cold.stdout + cold.stderr
     paths = {next(x for x in r.stdout.splitlines() if x.startswith("PATH")) for r in (result, cold)}
@@ -298,8 +298,13 @@ def _family(grader_pid):
     return found
 
 
+def _stat(pid):
+    """The fields of /proc/<pid>/stat after the command's name: state, parent pid, ..."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def _parent(pid):
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    return int(_stat(pid)[1])
 
 
 # A grader that starts one sandboxed kernel, prints the pid of the process it started
@@ -324,7 +329,7 @@ def _gone(pid, seconds=20):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            state = _stat(pid)[0]
         except (FileNotFoundError, ProcessLookupError):
             return True
         if state in ("Z", "X"):
@@ -338,7 +343,7 @@ def grader(tmp_path):
     """(grader process, pid of its kernel's sandbox) for a grader with one live kernel."""
     process = subprocess.Popen(
         [sys.executable, "-c", GRADER, sandbox.KERNEL_NAME, str(tmp_path)], cwd=tmp_path,
-        env=dict(os.environ, AUGCOURSE_COURSE_ROOT=str(tmp_path), AUGCOURSE_WARM_KERNELS="on"),
+        env=dict(os.environ, AUGCOURSE_COURSE_ROOT=str(tmp_path), **_started("warm")),
         stdout=subprocess.PIPE,
         text=True)
     try:
