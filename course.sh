@@ -66,13 +66,12 @@ benchmark_extras() {
 
 generate() {
   # A throw-away gradebook, so that regenerating never touches the class's gradebook.db.
-  local ps db
+  # "*": every problem set of source/ in one nbgrader process; generate_solution finds the
+  # problem sets in the gradebook that generate_assignment fills.
+  local db
   db=$(mktemp -d)
-  for ps in source/*/; do
-    ps=$(basename "$ps")
-    nbgrader generate_assignment "$ps" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
-    nbgrader generate_solution "$ps" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
-  done
+  nbgrader generate_assignment "*" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
+  nbgrader generate_solution "*" --force --log-level=WARN --CourseDirectory.db_url="sqlite:///$db/generate.db"
   rm -rf "$db"
 }
 

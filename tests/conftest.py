@@ -67,6 +67,16 @@ def pytest_terminal_summary(terminalreporter, config):
     (results_dir(TESTS.parent) / "test_tier_seconds.txt").write_text("\n".join(lines) + "\n")
 
 
+@pytest.fixture(scope="session")
+def executed_lesson(tmp_path_factory):
+    """``executed_lesson(path)``: the lesson run top to bottom in fast mode, once per test run
+    (tests/lesson_runs.py)."""
+    from lesson_runs import executed_lesson, shared_folder
+
+    folder = shared_folder(tmp_path_factory)
+    return lambda path: executed_lesson(path, folder)
+
+
 @pytest.fixture(scope="module")
 def browser():
     from services import launch_chromium

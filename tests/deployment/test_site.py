@@ -1,5 +1,6 @@
 """The course as a website: `bash course.sh site DIR` builds it once for this file (the lessons
-executed in fast mode), a loopback HTTP server serves DIR/html, and headless Chromium reads it as
+executed in fast mode: lesson 1 by the build, the others taken from this test run's own runs,
+tests/lesson_runs.py), a loopback HTTP server serves DIR/html, and headless Chromium reads it as
 a visitor would, with every request that leaves 127.0.0.1 refused (the site must render offline).
 The start page opens first and its link leads to lesson 1; the navigation lists every lesson and
 problem set in course order; every lesson shows its figures; the problem sets are the student
@@ -12,11 +13,13 @@ Like tests/deployment/test_browser.py, this skips on a laptop without Chromium a
 import json
 import os
 import re
+import runpy
 import subprocess
 import sys
 import time
 from urllib.parse import urlparse
 
+import nbformat
 import pytest
 
 from course_harness import BIN, REPO
@@ -44,12 +47,46 @@ def cache_records(out):
             .list_cache_records()}
 
 
+def seed_cache(out, lessons, executed_lesson):
+    """Put ``lessons``, executed by this test run (tests/lesson_runs.py), into the site's
+    jupyter-cache, so that the build shows their outputs without running them again.
+
+    jupyter-cache matches a notebook by its code cells with their metadata and the notebook's
+    kernelspec, so each entry is the lesson as it is on disk with the executed outputs put in.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    conf = REPO / "site" / "conf.py"
+    env_before = dict(os.environ)
+    try:  # site/conf.py sets the lessons' environment when it is read
+        fingerprint = runpy.run_path(str(conf))["helpers_fingerprint"]()
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    (out / ".jupyter_cache.augcourse").write_text(fingerprint)  # as conf.py stamps its cache
+    cache = get_cache(out / ".jupyter_cache")
+    for lesson in lessons:
+        notebook = nbformat.read(lesson, as_version=4)
+        executed = executed_lesson(lesson)
+        notebook.metadata["language_info"] = executed.metadata["language_info"]
+        for cell, run in zip(notebook.cells, executed.cells, strict=True):
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = run.outputs, run.execution_count
+        cache.cache_notebook_bundle(CacheBundleIn(notebook, str(lesson)))
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, executed_lesson):
     """(base URL, build folder) of the site built by `bash course.sh site`, served on
-    loopback."""
+    loopback. Every lesson but the first comes executed from this test run (tests/lesson_runs.py,
+    shared with tests/notebooks/test_lessons.py); the build runs lesson 1 itself, so that its own
+    way of executing lessons is tested too."""
     require_chromium()  # before the build: skip (laptop) or fail (CI) at once
     out = tmp_path_factory.mktemp("site")
+    # last lesson first: when tests/notebooks/test_lessons.py runs at the same time on another
+    # worker, the two run different lessons instead of one waiting for the other
+    seed_cache(out, LESSONS[1:][::-1], executed_lesson)
     seconds = build(out)
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS.parent / "site_build_seconds.txt").write_text(f"cold cache: {seconds:.0f} s\n")
