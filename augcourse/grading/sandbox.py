@@ -376,7 +376,7 @@ def _warm_server(address, owner):
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ)
     selector.register(grader, selectors.EVENT_READ)
-    kernels = {}  # pid -> its launcher's connection
+    kernels = {}  # pid -> (its launcher's connection, a pidfd: readable once the kernel ends)
     idle_since = time.monotonic()
     while kernels or time.monotonic() - idle_since < WARM_IDLE_SECONDS:
         for key, _ in selector.select(timeout=0.2):
@@ -391,27 +391,33 @@ def _warm_server(address, owner):
                 if struct.unpack("3i", credentials)[1] != os.getuid():
                     connection.close()
                     continue
-                close = [selector, listener, grader, connection, *kernels.values()]
+                close = [selector, listener, grader, connection,
+                         *(end for both in kernels.values() for end in both)]
                 pid = _warm_fork(connection, close)
                 if pid is None:
                     connection.close()
                     continue
-                kernels[pid] = connection
+                # the kernel's end wakes this loop at once, so its launcher exits without delay
+                ended = os.pidfd_open(pid)
+                kernels[pid] = (connection, ended)
                 selector.register(connection, selectors.EVENT_READ, data=pid)
+                selector.register(ended, selectors.EVENT_READ, data=None)
                 try:
                     connection.sendall(f"pid {pid}\n".encode())
                 except OSError:  # its launcher is gone already
                     _kill(pid)
-            else:  # the launcher ended (or was killed): so does its kernel
+            elif key.data is not None:  # the launcher ended (or was killed): so does its kernel
                 _kill(key.data)
                 selector.unregister(key.fileobj)
         while kernels:
             pid, status = os.waitpid(-1, os.WNOHANG)
             if not pid:
                 break
-            connection = kernels.pop(pid, None)
-            if connection is None:
+            if pid not in kernels:
                 continue
+            connection, ended = kernels.pop(pid)
+            selector.unregister(ended)
+            os.close(ended)
             try:
                 connection.sendall(f"exit {_exit_code(status)}\n".encode())
             except OSError:
