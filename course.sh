@@ -99,7 +99,8 @@ case "$cmd" in
     # the tiers in pyproject's testpaths, or every tier with "all" (what CI runs);
     # in parallel, one worker per core (-n 0: in this process)
     if [ "${1:-}" = all ]; then shift; set -- tests "$@"; benchmark_extras; fi
-    exec "$VENV/bin/python" -m pytest -n auto --dist loadgroup "$@" ;;
+    # --no-loadscope-reorder: the groups start in tests/conftest.py's order, longest first
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadgroup --no-loadscope-reorder "$@" ;;
   generate)
     setup
     generate ;;

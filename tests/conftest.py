@@ -31,14 +31,37 @@ def tier_of(nodeid):
     return tier if tier in TIERS else "other"
 
 
+# The groups that took longest in CI (.ci/run prints the slowest tests), longest first. They are
+# handed to the workers first, so that none of them starts late and runs alone at the end
+# (course.sh passes --no-loadscope-reorder, which keeps this order). Only the order matters: a
+# stale list costs time, never a result; groups not named follow in collection order.
+LONGEST_FIRST = ("tests/grading/test_grading.py-ps08_project",
+                 "tests/grading/test_grading.py-ps06_mixing",
+                 "tests/grading/test_grading.py-ps05_pitfalls",
+                 "tests/grading/test_grading.py-ps04_pipelines",
+                 "tests/deployment/test_site.py",
+                 "tests/deployment/test_term.py",
+                 "tests/deployment/test_postgres.py",
+                 "tests/benchmarks/test_benchmarks.py",
+                 "tests/grading/test_classgrade.py",
+                 "tests/integrity/test_hostile.py")
+
+
+def xdist_group(item):
+    """The test's group: its file, or its file and problem set in test_grading.py."""
+    group = item.nodeid.split("::")[0]
+    assignment = getattr(item, "callspec", None) and item.callspec.params.get("assignment")
+    if item.path.name == "test_grading.py" and assignment:
+        group += f"-{assignment}"
+    return group
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        group = item.nodeid.split("::")[0]
-        assignment = getattr(item, "callspec", None) and item.callspec.params.get("assignment")
-        if item.path.name == "test_grading.py" and assignment:
-            group += f"-{assignment}"
-        item.add_marker(pytest.mark.xdist_group(group))
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+    rank = {group: i for i, group in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(xdist_group(item), len(rank)))  # stable
     if "slow" in (config.getoption("-m") or ""):
         return
     skip = pytest.mark.skip(reason="slow: run on purpose with -m slow")
