@@ -42,3 +42,19 @@ def test_a_conftest_group_runs_on_one_worker(tmp_path):
     assert not split, (
         f"tests of one xdist group ran on several workers {split}: this pytest / pytest-xdist "
         "pair ignores --dist loadgroup, so the suite makes each graded course more than once")
+
+
+def test_the_longest_groups_named_in_conftest_exist():
+    """tests/conftest.py starts these groups first; a renamed file or problem set would drop out
+    of the order silently."""
+    from pathlib import Path
+
+    from conftest import LONGEST_FIRST
+
+    root = Path(__file__).resolve().parents[2]
+    for group in LONGEST_FIRST:
+        path, _, assignment = group.partition("-")
+        assert (root / path).is_file(), f"LONGEST_FIRST names {path}, which is not a test file"
+        if assignment:
+            assert (root / "source" / assignment).is_dir(), (
+                f"LONGEST_FIRST names problem set {assignment}, which is not in source/")
