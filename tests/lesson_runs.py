@@ -7,6 +7,7 @@ pytest-xdist worker of this run shares (a lock per lesson makes a second worker 
 first instead of running it again).
 """
 
+import contextlib
 import fcntl
 import os
 from pathlib import Path
@@ -20,16 +21,23 @@ def run_notebook(path, timeout=600, **env):
     otherwise; return the executed notebook. Raises CellExecutionError at the first failing
     cell."""
     notebook = nbformat.read(path, as_version=4)
-    env_before = dict(os.environ)
-    os.environ.update({"AUGCOURSE_FAST": "1", **env})  # env may ask for full mode
-    os.environ.pop("MPLBACKEND", None)  # the kernel draws inline, as in JupyterLab
-    try:
+    with environment_kept():
+        os.environ.update({"AUGCOURSE_FAST": "1", **env})  # env may ask for full mode
+        os.environ.pop("MPLBACKEND", None)  # the kernel draws inline, as in JupyterLab
         NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    return notebook
+
+
+@contextlib.contextmanager
+def environment_kept():
+    """Put this process's environment back as it was when the block ends."""
+    before = dict(os.environ)
+    try:
+        yield
     finally:
         os.environ.clear()
-        os.environ.update(env_before)
-    return notebook
+        os.environ.update(before)
 
 
 def shared_folder(tmp_path_factory):

@@ -23,6 +23,7 @@ import nbformat
 import pytest
 
 from course_harness import BIN, REPO
+from lesson_runs import environment_kept
 from services import SHOTS, free_port, new_page, require_chromium, server
 
 LESSONS = sorted((REPO / "lessons").glob("*.ipynb"))
@@ -57,13 +58,8 @@ def seed_cache(out, lessons, executed_lesson):
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    conf = REPO / "site" / "conf.py"
-    env_before = dict(os.environ)
-    try:  # site/conf.py sets the lessons' environment when it is read
-        fingerprint = runpy.run_path(str(conf))["helpers_fingerprint"]()
-    finally:
-        os.environ.clear()
-        os.environ.update(env_before)
+    with environment_kept():  # site/conf.py sets the lessons' environment when it is read
+        fingerprint = runpy.run_path(str(REPO / "site" / "conf.py"))["helpers_fingerprint"]()
     (out / ".jupyter_cache.augcourse").write_text(fingerprint)  # as conf.py stamps its cache
     cache = get_cache(out / ".jupyter_cache")
     for lesson in lessons:
