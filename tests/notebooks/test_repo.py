@@ -272,3 +272,15 @@ def test_contributing_names_only_paths_that_exist():
     missing = sorted(p for p in named
                      if "<" not in p and "NN" not in p and not (REPO / p).exists())
     assert not missing, f"CONTRIBUTING.md names paths that do not exist: {missing}"
+
+
+def test_jsonschema_imports_without_building_iri_parsers():
+    """Every nbgrader and Jupyter process imports jsonschema. Without the rfc3987 pin it imports
+    rfc3987-syntax, whose import builds dozens of parsers (python-jsonschema/jsonschema#1428)."""
+    import subprocess
+    import sys
+
+    code = "import sys, jsonschema; print('rfc3987_syntax' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", (
+        "importing jsonschema imported rfc3987_syntax: is rfc3987 (requirements.txt) installed?")
