@@ -99,7 +99,11 @@ case "$cmd" in
     # the tiers in pyproject's testpaths, or every tier with "all" (what CI runs);
     # in parallel, one worker per core (-n 0: in this process)
     if [ "${1:-}" = all ]; then shift; set -- tests "$@"; benchmark_extras; fi
-    # --no-loadscope-reorder: the groups start in tests/conftest.py's order, longest first
+    # --no-loadscope-reorder: the groups start in tests/conftest.py's order, longest first.
+    # One TensorFlow thread per operation in every process the tests start (kernels included):
+    # the workers already keep the cores busy, and TensorFlow's threads would compete with them
+    # (training ps08's two models took less CPU with one thread, and no longer)
+    export TF_NUM_INTRAOP_THREADS="${TF_NUM_INTRAOP_THREADS:-1}"
     exec "$VENV/bin/python" -m pytest -n auto --dist loadgroup --no-loadscope-reorder "$@" ;;
   generate)
     setup
