@@ -145,23 +145,30 @@ class Course:
         return SUBMISSIONS / self.assignment / "files" / submission.files
 
     def solution_files(self):
-        """A folder with the files that running the solution notebook creates (run once, in a
-        kernel, in a scratch folder); None when the solution creates none."""
-        scratch = self.root / "solution_run"
+        """A folder with the files that running the solution notebook creates; None when it
+        creates none. They are what autograding the student ``solution`` (submitted before this
+        is called) leaves beside the notebook: that student is graded here, once, and a later
+        ``autograde(force=False)`` leaves it as graded."""
+        scratch = self.root / "solution_files"
         if not scratch.exists():
-            from nbclient import NotebookClient
-
+            self.autograde("--student", "solution")
+            graded = self.root / "autograded" / "solution" / self.assignment
             scratch.mkdir()
-            notebook = nbformat.read(self.solution, as_version=4)
-            NotebookClient(notebook, timeout=600, kernel_name="python3",
-                           resources={"metadata": {"path": str(scratch)}}).execute()
-        made = [p for p in scratch.iterdir()]
-        return scratch if made else None
+            for path in graded.rglob("*"):
+                if path.is_file() and path.name != self.release.name:
+                    # a plain copy: autograde leaves its files read-only, and a submission that
+                    # asks for another run than they hold writes them anew
+                    target = scratch / path.relative_to(graded)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, target)
+        return scratch if any(scratch.iterdir()) else None
 
-    def autograde(self, *extra):
-        """Autograde every submitted student; return seconds taken and nbgrader's output."""
+    def autograde(self, *extra, force=True):
+        """Autograde the submitted students (with ``force``: all of them, again where graded
+        already; without: those not graded yet); return seconds taken and nbgrader's output."""
         start = time.perf_counter()
-        code, out = nbgrader(self.root, "autograde", self.assignment, "--force", *extra)
+        code, out = nbgrader(self.root, "autograde", self.assignment,
+                             *(("--force",) if force else ()), *extra)
         if code:
             raise RuntimeError(f"autograde exited {code}:\n{out}")
         return time.perf_counter() - start, out
