@@ -145,22 +145,15 @@ class Course:
         return SUBMISSIONS / self.assignment / "files" / submission.files
 
     def solution_files(self):
-        """A folder with the files that running the solution notebook creates; None when it
-        creates none. They are what autograding the student ``solution`` (submitted before this
-        is called) leaves beside the notebook: that student is graded here, once, and a later
-        ``autograde(force=False)`` leaves it as graded."""
+        """A folder with the files that running the solution notebook created when the student
+        ``solution`` was autograded (grade it first); None when it created none."""
         scratch = self.root / "solution_files"
         if not scratch.exists():
-            self.autograde("--student", "solution")
-            graded = self.root / "autograded" / "solution" / self.assignment
-            scratch.mkdir()
-            for path in graded.rglob("*"):
-                if path.is_file() and path.name != self.release.name:
-                    # a plain copy: autograde leaves its files read-only, and a submission that
-                    # asks for another run than they hold writes them anew
-                    target = scratch / path.relative_to(graded)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(path, target)
+            # plain copies: autograde leaves its files read-only, and a submission that asks
+            # for another run than they hold writes them anew
+            shutil.copytree(self.root / "autograded" / "solution" / self.assignment, scratch,
+                            ignore=shutil.ignore_patterns(self.release.name),
+                            copy_function=shutil.copyfile)
         return scratch if any(scratch.iterdir()) else None
 
     def autograde(self, *extra, force=True):
