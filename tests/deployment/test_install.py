@@ -38,10 +38,13 @@ def test_pip_install_gives_a_package_that_imports_and_runs_lesson_1(tmp_path):
         missing(f"pip could not install the package (no package index?):\n{install.stderr[-2000:]}",
                 "run with a package index or pip's cache reachable")
 
+    # this first import writes the .pyc files of what it imports (the tests' environment may
+    # say not to), so that lesson 1 below does not compile TensorFlow's modules again
+    compiling = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     where = subprocess.run(
         [str(python), "-c", "import augcourse, tensorflow, keras; "
          "print(augcourse.__file__); print(tensorflow.__file__); print(keras.__version__)"],
-        capture_output=True, text=True, check=True, cwd=tmp_path)
+        capture_output=True, text=True, check=True, cwd=tmp_path, env=compiling)
     package, tensorflow, _ = where.stdout.splitlines()
     assert package.startswith(str(venv)) and tensorflow.startswith(str(venv)), (
         f"the fresh environment imported from elsewhere: {package}, {tensorflow}")

@@ -2,6 +2,8 @@
 student version zero, every kept wrong submission loses points exactly where its mistake is,
 and every kept alternative correct submission gets full marks."""
 
+import shutil
+
 import nbformat
 import pytest
 
@@ -162,12 +164,16 @@ def test_visible_tests_explain_the_mistake(assignment, submission, graded):
 
 @pytest.mark.parametrize("assignment", assignments())
 def test_validate_passes_the_solution(assignment, graded):
-    """What a student sees after pressing Validate on a correct notebook."""
+    """What a student sees after pressing Validate on a correct notebook they have run: the
+    files it made as it ran are beside it (problem set 8's trained models, which fit_or_load
+    then loads; autograding the solution, without them, trains)."""
     from course_harness import nbgrader
 
     course = graded(assignment)
     path = course.root / "validate" / course.release.name
     path.parent.mkdir()
+    if course.solution_files() is not None:
+        shutil.copytree(course.solution_files(), path.parent, dirs_exist_ok=True)
     nbformat.write(course.student_notebook(), path)
     code, out = nbgrader(course.root, "validate", str(path))
     assert code == 0 and "Success! Your notebook passes all the tests." in out, out

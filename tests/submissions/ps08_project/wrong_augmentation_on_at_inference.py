@@ -3,7 +3,12 @@ the augmentation stays on when the model predicts.
 
 The wrapper also ignores the augmenter build_model is given ([2c]).
 
+It comes with the model answer's models, as a student who trained before submitting would:
+its plain run is the model answer's, which autograde loads, and its changed augmented run
+is trained again.
+
 expect: test_build_model test_saved_models test_histories test_generalisation test_report
+files: solution
 """
 # %% build_model
 @keras.saving.register_keras_serializable(package="student")

@@ -1,7 +1,12 @@
 """The augmenter rotates by up to 0.057 of a full turn (about 20.5 degrees each way), rounding
 20 / 360 up, so rotations go past the 20 degrees the text allows; breaks [1b].
 
+It comes with the model answer's models, as a student who trained before submitting would:
+its plain run is the model answer's, which autograde loads, and its changed augmented run
+is trained again.
+
 expect: test_augmenter
+files: solution
 """
 # %% make_augmenter
 def make_augmenter():
