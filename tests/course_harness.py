@@ -22,16 +22,19 @@ instead (ps08's ``jax_backend``: the solution's models trained by Keras on the J
 by ``tools/train_on_jax.py``).
 """
 
+import functools
 import json
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import sqlalchemy
 
 from augcourse.grading import metadata
 from augcourse.grading.environment import program_environment
@@ -104,6 +107,20 @@ def nbgrader(course, *args, timeout=1800):
     return proc.returncode, proc.stdout
 
 
+@functools.cache
+def empty_gradebook():
+    """An empty nbgrader gradebook (its tables and alembic's version stamp, no course), made
+    once per test process. A new gradebook costs nbgrader a run of ``alembic heads`` in a
+    process of its own (about a second of CPU); a Course starts from a copy of this one."""
+    from nbgrader.api import Gradebook
+
+    path = Path(tempfile.mkdtemp(prefix="augcourse-gradebook-")) / "gradebook.db"
+    with Gradebook(f"sqlite:///{path}") as gradebook:
+        gradebook.db.execute(sqlalchemy.text("DELETE FROM course"))  # the course names itself
+        gradebook.db.commit()
+    return path
+
+
 class Course:
     """A copy of the course's nbgrader setup in ``root`` with one assignment generated."""
 
@@ -112,6 +129,7 @@ class Course:
         self.assignment = assignment
         self.root.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "nbgrader_config.py", self.root)
+        shutil.copy(empty_gradebook(), self.root / "gradebook.db")
         shutil.copytree(REPO / "source" / assignment, self.root / "source" / assignment)
         code, out = nbgrader(self.root, "generate_assignment", assignment, "--force")
         if code:
