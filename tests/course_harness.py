@@ -22,6 +22,7 @@ instead (ps08's ``jax_backend``: the solution's models trained by Keras on the J
 by ``tools/train_on_jax.py``).
 """
 
+import atexit
 import functools
 import json
 import re
@@ -114,9 +115,13 @@ def empty_gradebook():
     process of its own (about a second of CPU); a Course starts from a copy of this one."""
     from nbgrader.api import Gradebook
 
-    path = Path(tempfile.mkdtemp(prefix="augcourse-gradebook-")) / "gradebook.db"
+    folder = tempfile.mkdtemp(prefix="augcourse-gradebook-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = Path(folder) / "gradebook.db"
     with Gradebook(f"sqlite:///{path}") as gradebook:
-        gradebook.db.execute(sqlalchemy.text("DELETE FROM course"))  # the course names itself
+        # Gradebook() added a course named "default_course"; nbgrader adds the course's own id
+        # (nbgrader_config.py) when it opens the copy, as it would in a gradebook it made itself
+        gradebook.db.execute(sqlalchemy.text("DELETE FROM course"))
         gradebook.db.commit()
     return path
 

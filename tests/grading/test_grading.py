@@ -172,8 +172,9 @@ def test_validate_passes_the_solution(assignment, graded):
     course = graded(assignment)
     path = course.root / "validate" / course.release.name
     path.parent.mkdir()
-    if course.solution_files() is not None:
-        shutil.copytree(course.solution_files(), path.parent, dirs_exist_ok=True)
+    files = course.solution_files()
+    if files is not None:
+        shutil.copytree(files, path.parent, dirs_exist_ok=True)
     nbformat.write(course.student_notebook(), path)
     code, out = nbgrader(course.root, "validate", str(path))
     assert code == 0 and "Success! Your notebook passes all the tests." in out, out
