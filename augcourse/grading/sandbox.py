@@ -375,6 +375,12 @@ def _warm_server(address, owner):
     gc.disable()
     for name in WARM_IMPORTS:
         importlib.import_module(name)
+    # IPython formats a cell's error with inspect.getmodule, whose first call maps the file of
+    # every imported module (thousands with TensorFlow, each path resolved on disk). Made here
+    # once, the map is every kernel's: the paths are the same inside the sandbox
+    import inspect
+
+    inspect.getmodule(_warm_server.__code__)
     # The imports leave some 400,000 objects that live as long as the process. Frozen, the
     # garbage collector of each forked kernel skips them: a kernel's exit (IPython collects
     # there) scanned them all, and scanning writes to them, copying their pages

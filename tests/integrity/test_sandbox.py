@@ -235,7 +235,8 @@ def test_the_cpu_time_cap_stops_a_busy_loop(course_folder, start):
 
 # what a forked kernel has and might try: its warm process's socket, named in its command line
 WARM_PROBE = r'''
-import socket, sys, numpy
+import inspect, socket, sys, numpy
+mapped = any("tensorflow" in name for name in inspect.modulesbyfile.values())
 words = open("/proc/self/cmdline", "rb").read().split(b"\0")
 reached = None
 if words[2:3] == [b"--warm"]:
@@ -244,7 +245,7 @@ if words[2:3] == [b"--warm"]:
         reached = True
     except OSError:
         reached = False
-print("PROBE", "tensorflow" in sys.modules, numpy.random.randint(2**31), reached)
+print("PROBE", "tensorflow" in sys.modules, numpy.random.randint(2**31), reached, mapped)
 print("PATH", sys.path)
 import tensorflow  # what every notebook does: free in a warm kernel
 '''
@@ -255,7 +256,8 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
     """After the first kernel of a grader, a kernel starts as a fork of the warm process: it
     has TensorFlow imported before its code runs and starts in a fraction of a cold start's
     time; NumPy's global random state is drawn again in each; and it cannot reach the warm
-    process (which would fork a kernel for it) from its own network namespace."""
+    process (which would fork a kernel for it) from its own network namespace. Its map of
+    module files, which IPython's first error message would otherwise build, is made already."""
     import time
 
     root, work = course_folder
@@ -268,11 +270,13 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
         seconds.append(time.monotonic() - start)
         line = next(x for x in result.stdout.splitlines() if x.startswith("PROBE"))
         probes.append(line.split()[1:])
-    assert all(imported == "True" for imported, _, _ in probes), (
+    assert all(imported == "True" for imported, *_ in probes), (
         f"a kernel started cold: {probes}; stderr {result.stderr[-1000:]}")
-    assert len({draw for _, draw, _ in probes}) == 3, f"kernels share a random state: {probes}"
-    assert all(reached == "False" for _, _, reached in probes), (
+    assert len({draw for _, draw, *_ in probes}) == 3, f"kernels share a random state: {probes}"
+    assert all(reached == "False" for _, _, reached, _ in probes), (
         f"a kernel reached its warm process: {probes}")
+    assert all(mapped == "True" for *_, mapped in probes), (
+        f"a warm kernel's map of module files (inspect.modulesbyfile) starts empty: {probes}")
     start = time.monotonic()
     cold = _run(WARM_PROBE, work, root, **_started("cold"))
     cold_seconds = time.monotonic() - start
