@@ -38,6 +38,10 @@ from course_harness import Course, kept_submissions, nbgrader  # noqa: E402
 from augcourse.grading import classgrade  # noqa: E402
 from augcourse.grading.environment import results_dir  # noqa: E402
 
+# each grader measured here starts (and pays for) its own warm process, as in a class: not one
+# that an AUGCOURSE_WARM_OWNER (the test suite's, say) keeps from grader to grader
+os.environ.pop("AUGCOURSE_WARM_OWNER", None)
+
 
 def submissions(assignment):
     """Notebook makers for the class: the model answer, then every kept submission that

@@ -10,8 +10,14 @@
   is made once, on one worker), so the seven problem sets grade side by side.
 - Tests marked slow run only when asked for: `bash course.sh test -m slow`.
 - The browser tests share one headless Chromium per test file (`browser`).
+- Every grader the run starts (nbgrader autograde, class-grader workers) forks its warm kernels
+  from one warm process per environment that lives as long as the run (AUGCOURSE_WARM_OWNER,
+  augcourse/grading/sandbox.py), instead of importing TensorFlow again for each grader;
+  tests/integrity/test_sandbox.py checks a grader's own warm process without it, and the
+  benchmarks run without it, as an instructor would.
 """
 
+import os
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -19,6 +25,8 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parent
+# set before pytest-xdist starts its workers, which inherit it: the whole run shares the owner
+os.environ.setdefault("AUGCOURSE_WARM_OWNER", str(os.getpid()))
 TIERS = ("unit", "claims", "notebooks", "grading", "integrity", "benchmarks", "deployment")
 _seconds = defaultdict(float)
 _started = time.monotonic()

@@ -30,7 +30,8 @@ Settings (environment): ``AUGCOURSE_COURSE_ROOT`` (set by nbgrader_config.py),
 ``AUGCOURSE_SANDBOX=off`` to switch it off, ``AUGCOURSE_WARM_KERNELS=on`` to start kernels
 warm (see "Warm kernels" below: kernels after a grader's first are forks of a process that has
 TensorFlow imported, and enter the same sandbox; `nbgrader autograde` and the class grader turn it
-on, through nbgrader_config.py and classgrade.py).
+on, through nbgrader_config.py and classgrade.py), ``AUGCOURSE_WARM_OWNER=<pid>`` to keep the warm
+process as long as that process runs, shared by the graders it starts (one per grader when unset).
 
     python -m augcourse.grading.sandbox --install      # the kernel spec, into this environment
     python -m augcourse.grading.sandbox --check        # can this machine sandbox? (exit 0 if so)
@@ -283,11 +284,17 @@ def launch(command):
 # named numpy.py shadows nothing), and all the kernels of one grader share Python's string-hash
 # seed; the garbage collector leaves the warm imports' objects alone (gc.freeze: they are not in
 # gc.get_objects()). Python's and NumPy's global random states are drawn afresh in each kernel.
+# The warm process ends with its grader; where AUGCOURSE_WARM_OWNER names a process (a script
+# or a test run that starts nbgrader many times), with that process instead, and every grader it
+# starts with the same environment forks its kernels from that one warm process.
 
 # (ipykernel.debugger: every kernel imports it as it starts)
 WARM_IMPORTS = ("numpy", "tensorflow", "keras", "ipykernel.kernelapp", "ipykernel.debugger")
 WARM_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2")
 WARM_IDLE_SECONDS = 600  # a warm process with no kernel for this long ends (it holds ~0.5 GB)
+# set anew for each grader or test, and read by no import: the grader's pid (jupyter_client sets
+# it; each kernel gets its own grader's, with the rest of its environment) and pytest's test name
+WARM_UNREAD = ("JPY_PARENT_PID", "PYTEST_CURRENT_TEST")
 
 
 def _warm_wanted(command):
@@ -295,15 +302,32 @@ def _warm_wanted(command):
             and len(command) >= 3 and command[1] in ("-m", "-c"))
 
 
-def _warm_address(python):
+def _warm_owner():
+    """The pid of the process that the warm process lives as long as: this grader (the
+    launcher's parent), or the process named by AUGCOURSE_WARM_OWNER. Graders under one owner
+    and with one environment share its warm process: one TensorFlow import for a script (or a
+    test run) that starts nbgrader many times, not one per nbgrader command."""
+    owner = _setting("AUGCOURSE_WARM_OWNER", 0)
+    if not owner:
+        return os.getppid()
+    try:
+        os.kill(owner, 0)
+    except ProcessLookupError:
+        raise SystemExit(f"augcourse sandbox: AUGCOURSE_WARM_OWNER={owner} names no running "
+                         "process (give the pid of the script that runs the graders)") from None
+    return owner
+
+
+def _warm_address(python, owner):
     """The abstract Unix socket (no file; unreachable from a kernel's own network namespace) of
-    the warm process of this grader (the launcher's parent), this Python and this environment
-    (but for the sandbox's own settings, which nothing reads at import)."""
+    the warm process of this owner (:func:`_warm_owner`), this Python and this environment (but
+    for the sandbox's own settings and WARM_UNREAD, which nothing reads at import)."""
     import hashlib
 
-    environment = sorted((k, v) for k, v in os.environ.items() if not k.startswith("AUGCOURSE_"))
+    environment = sorted((k, v) for k, v in os.environ.items()
+                         if not k.startswith("AUGCOURSE_") and k not in WARM_UNREAD)
     key = hashlib.sha256(json.dumps([python, environment]).encode()).hexdigest()
-    return f"\0augcourse-warm-{os.getuid()}-{os.getppid()}-{key[:16]}"
+    return f"\0augcourse-warm-{os.getuid()}-{owner}-{key[:16]}"
 
 
 def _warm_connect(python, wait):
@@ -311,7 +335,8 @@ def _warm_connect(python, wait):
     import socket
     import time
 
-    address = _warm_address(python)
+    owner = _warm_owner()
+    address = _warm_address(python, owner)
     started = None
     deadline = time.monotonic() + wait
     while True:
@@ -323,7 +348,7 @@ def _warm_connect(python, wait):
             connection.close()
         if started is None:
             started = subprocess.Popen(
-                [python, str(Path(__file__).resolve()), "--warm", address[1:], str(os.getppid())],
+                [python, str(Path(__file__).resolve()), "--warm", address[1:], str(owner)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, start_new_session=True, cwd="/")
         elif started.poll() is not None and started.returncode != 0 or (

@@ -288,6 +288,11 @@ def test_warm_kernels_are_forks_with_tensorflow_imported_and_their_own_random_st
         f"warm starts took {seconds} s, a cold start {cold_seconds:.2f} s")
 
 
+def _without_owner():
+    """This process's environment without AUGCOURSE_WARM_OWNER (tests/conftest.py sets it)."""
+    return {k: v for k, v in os.environ.items() if k != "AUGCOURSE_WARM_OWNER"}
+
+
 def _family(grader_pid):
     """The pids of a grader's warm process and the kernels it forked (they share its command
     line, which ends with the grader's pid)."""
@@ -347,7 +352,8 @@ def grader(tmp_path):
     """(grader process, pid of its kernel's sandbox) for a grader with one live kernel."""
     process = subprocess.Popen(
         [sys.executable, "-c", GRADER, sandbox.KERNEL_NAME, str(tmp_path)], cwd=tmp_path,
-        env=dict(os.environ, AUGCOURSE_COURSE_ROOT=str(tmp_path), **_started("warm")),
+        # a warm process of its own, which ends with it (not the test run's shared one)
+        env={**_without_owner(), "AUGCOURSE_COURSE_ROOT": str(tmp_path), **_started("warm")},
         stdout=subprocess.PIPE,
         text=True)
     try:
@@ -385,6 +391,24 @@ def test_a_kernel_ends_on_sigterm_to_its_process_group(grader):
     assert forked and all(_gone(pid) for pid in forked), "the forked kernel ignored SIGTERM"
 
 
+def test_graders_under_one_owner_share_its_warm_process_which_ends_with_it(course_folder):
+    """With AUGCOURSE_WARM_OWNER, the graders that a script (here, an owner process) starts one
+    after another fork their kernels from one warm process, which stays after each grader ends
+    and ends with the owner."""
+    root, work = course_folder
+    owner = subprocess.Popen(["sleep", "300"])
+    try:
+        settings = {**_started("warm"), "AUGCOURSE_WARM_OWNER": str(owner.pid)}
+        probes = [_run(WARM_PROBE, work, root, **settings) for _ in range(2)]
+        assert all("PROBE True" in p.stdout for p in probes), [p.stderr[-500:] for p in probes]
+        warm = _family(owner.pid)
+        assert len(warm) == 1, f"expected one warm process left for the owner, found {warm}"
+    finally:
+        owner.kill()
+        owner.wait()
+    assert _gone(warm[0]), "the warm process outlived its owner"
+
+
 def test_unsandboxed_kernels_start_and_say_so_loudly(course_folder):
     root, work = course_folder
     result = _run("print('ran')", work, root, AUGCOURSE_SANDBOX="off")
@@ -397,6 +421,12 @@ def test_bad_settings_are_refused_with_a_message(course_folder):
     result = _run("print('ran')", work, root, AUGCOURSE_SANDBOX_MEMORY_MB="lots")
     assert result.returncode != 0 and "AUGCOURSE_SANDBOX_MEMORY_MB must be a whole number" in (
         result.stderr)
+    ended = subprocess.Popen(["true"])
+    ended.wait()  # a pid that no process has now
+    for owner, message in (("lots", "AUGCOURSE_WARM_OWNER must be a whole number"),
+                           (str(ended.pid), "names no running process")):
+        result = _run("print('ran')", work, root, AUGCOURSE_WARM_OWNER=owner, **_started("warm"))
+        assert result.returncode != 0 and message in result.stderr, result.stderr[-1000:]
 
 
 def test_hidden_folders_cover_the_course_and_keep_what_the_kernel_needs(tmp_path):
